@@ -1,0 +1,176 @@
+"""The identity and the summary fields of a manifest, read from a parsed YAML document."""
+
+import re
+from dataclasses import dataclass, field
+
+from lifecycle.kinds import KASTEN_NAMESPACE, Category, Classification, classify
+from lifecycle.yamlpos import Document, Position
+
+# RFC 1123 subdomain: what Kubernetes accepts for most object names.
+_NAME = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+HOOK_NAMES = ("preHook", "onSuccess", "onFailure")
+HOOKED_PARAMETERS = {
+    "backup": "backupParameters",
+    "export": "exportParameters",
+    "restore": "restoreParameters",
+}
+
+
+class ManifestError(ValueError):
+    """A document that parses as YAML but cannot be stored: what is wrong and where."""
+
+    def __init__(self, message: str, position: Position) -> None:
+        super().__init__(f"{position}: {message}")
+        self.message = message
+        self.position = position
+
+
+@dataclass(frozen=True, slots=True)
+class Hook:
+    action: str  # the policy action it wraps: backup, export or restore
+    hook: str  # preHook, onSuccess or onFailure
+    blueprint: str
+    action_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    document: Document
+    classification: Classification
+    name: str
+    namespace: str
+    labels: dict[str, str] = field(default_factory=dict)
+    annotations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def category(self) -> Category:
+        return self.classification.category
+
+    @property
+    def data(self) -> dict:
+        return self.document.data
+
+
+def read_manifest(document: Document) -> Manifest:
+    """Identity of a document; raises ManifestError for a missing or malformed name or metadata."""
+    data = document.data
+    if not isinstance(data, dict):
+        found = type(data).__name__
+        raise ManifestError(f"expected a mapping with apiVersion and kind, found a {found}", document.position)
+    classification = classify(data.get("apiVersion"), data.get("kind"))
+    if classification.category is Category.UNKNOWN:
+        return Manifest(document, classification, _text(data, "metadata", "name"), "")
+    metadata = _mapping(document, data, "metadata")
+    name = metadata.get("name")
+    if not isinstance(name, str) or not name:
+        raise ManifestError("metadata.name is required", document.position_at("metadata", "name"))
+    if len(name) > 253 or not _NAME.match(name):
+        raise ManifestError(
+            f"metadata.name {name!r} is not a valid Kubernetes name "
+            "(lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)",
+            document.position_at("metadata", "name"),
+        )
+    namespace = metadata.get("namespace", _default_namespace(classification))
+    if not classification.type.namespaced:
+        namespace = ""
+    elif not isinstance(namespace, str) or not _NAME.match(namespace):
+        raise ManifestError(
+            f"metadata.namespace {namespace!r} is not a valid namespace name",
+            document.position_at("metadata", "namespace"),
+        )
+    return Manifest(
+        document,
+        classification,
+        name,
+        namespace,
+        labels=_string_map(document, metadata, "labels"),
+        annotations=_string_map(document, metadata, "annotations"),
+    )
+
+
+def binding_fields(manifest: Manifest) -> dict:
+    """blueprintRef, disabled flag and selector of a Kasten BlueprintBinding."""
+    spec = _mapping(manifest.document, manifest.data, "spec")
+    ref = spec.get("blueprintRef")
+    if not isinstance(ref, dict) or not isinstance(ref.get("name"), str) or not ref["name"]:
+        raise ManifestError(
+            "spec.blueprintRef.name is required: the blueprint this binding attaches",
+            manifest.document.position_at("spec", "blueprintRef", "name"),
+        )
+    disabled = spec.get("disabled", False)
+    if not isinstance(disabled, bool):
+        raise ManifestError(
+            f"spec.disabled must be true or false, found {disabled!r}",
+            manifest.document.position_at("spec", "disabled"),
+        )
+    resources = spec.get("resources") or {}
+    if not isinstance(resources, dict):
+        raise ManifestError(
+            "spec.resources must be a mapping with matchAll and/or matchAny",
+            manifest.document.position_at("spec", "resources"),
+        )
+    return {
+        "blueprint_name": ref["name"],
+        "blueprint_namespace": ref.get("namespace") or KASTEN_NAMESPACE,
+        "disabled": disabled,
+        "match_all": _list(resources.get("matchAll")),
+        "match_any": _list(resources.get("matchAny")),
+        "created": _text(manifest.data, "metadata", "creationTimestamp"),
+    }
+
+
+def policy_hooks(manifest: Manifest) -> list[Hook]:
+    """The action hooks of a Kasten Policy, in the order its actions list them."""
+    spec = _mapping(manifest.document, manifest.data, "spec")
+    hooks = []
+    for action in _list(spec.get("actions")):
+        if not isinstance(action, dict) or action.get("action") not in HOOKED_PARAMETERS:
+            continue
+        parameters = action.get(HOOKED_PARAMETERS[action["action"]])
+        hook_set = parameters.get("hooks") if isinstance(parameters, dict) else None
+        if not isinstance(hook_set, dict):
+            continue
+        for hook in HOOK_NAMES:
+            ref = hook_set.get(hook)
+            if isinstance(ref, dict):
+                blueprint, action_name = ref.get("blueprint"), ref.get("actionName")
+                if isinstance(blueprint, str) and isinstance(action_name, str):
+                    hooks.append(Hook(action["action"], hook, blueprint, action_name))
+    return hooks
+
+
+def _default_namespace(classification: Classification) -> str:
+    if classification.category is Category.RESOURCE:
+        return "default"
+    return KASTEN_NAMESPACE
+
+
+def _mapping(document: Document, data: dict, key: str) -> dict:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ManifestError(f"{key} must be a mapping", document.position_at(key))
+    return value
+
+
+def _string_map(document: Document, metadata: dict, key: str) -> dict[str, str]:
+    value = metadata.get(key) or {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ManifestError(
+            f"metadata.{key} must map names to strings (quote values such as \"true\" or \"1\")",
+            document.position_at("metadata", key),
+        )
+    return {str(k): v for k, v in value.items()}
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _text(data: dict, *path: str) -> str:
+    for key in path:
+        if not isinstance(data, dict):
+            return ""
+        data = data.get(key)
+    return data if isinstance(data, str) else ""

@@ -1,0 +1,175 @@
+"""Split a multi-document YAML stream into documents, each with its exact text and its nodes."""
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from lifecycle.yamlpos.errors import YamlError
+from lifecycle.yamlpos.limits import Limits, check_events
+from lifecycle.yamlpos.positions import Position
+
+
+class JsonSafeLoader(yaml.CSafeLoader):
+    """libyaml's safe loader, but building only what JSON can hold, as Kubernetes reads YAML."""
+
+
+def _as_written(loader, node):
+    return loader.construct_scalar(node)
+
+
+JsonSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_written)
+JsonSafeLoader.add_constructor("tag:yaml.org,2002:binary", _as_written)
+JsonSafeLoader.add_constructor(
+    "tag:yaml.org,2002:set", lambda loader, node: sorted(loader.construct_mapping(node), key=str)
+)
+
+_SEPARATOR = re.compile(r"^---(?:[ \t].*)?$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One YAML document: its text as written (no `---`/`...` markers) and where it came from.
+
+    `source` is what gets stored; `node` positions are those of the file (its content starts on
+    line `content_line`), so a header comment kept above the first `---` does not shift them.
+    """
+
+    file: str
+    index: int
+    source: str
+    content_line: int
+    node: yaml.Node = field(repr=False, compare=False)
+    data: object = field(repr=False, compare=False)
+
+    @property
+    def position(self) -> Position:
+        return self.position_of(self.node)
+
+    def position_of(self, node: yaml.Node) -> Position:
+        return Position.from_mark(self.file, node.start_mark, self.content_line - 1)
+
+    def find(self, *path: str) -> yaml.Node | None:
+        """The node at a path of mapping keys, or None where the path stops existing."""
+        node = self.node
+        for key in path:
+            if not isinstance(node, yaml.MappingNode):
+                return None
+            node = next((v for k, v in node.value if k.value == key), None)
+        return node
+
+    def position_at(self, *path: str) -> Position:
+        """The position of the deepest node on the path that exists (the document itself at worst)."""
+        for end in range(len(path), 0, -1):
+            if (node := self.find(*path[:end])) is not None:
+                return self.position_of(node)
+        return self.position
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    documents: list[Document]
+    errors: list[YamlError]
+
+
+def split_documents(text: str, file: str, limits: Limits = Limits()) -> Split:
+    """Every readable document of the stream; after a broken one, reading resumes at the next `---`."""
+    if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
+        error = YamlError(f"file is larger than {limits.max_bytes:,} bytes", Position(file, 1, 1))
+        return Split([], [error])
+    documents: list[Document] = []
+    errors: list[YamlError] = []
+    offset = 0
+    while offset < len(text):
+        line_offset = text.count("\n", 0, offset)
+        try:
+            spans = _document_spans(text[offset:], file, limits, line_offset)
+            for header, start, end in spans:
+                index = len(documents) + 1
+                if document := _load(text, header, offset + start, offset + end, file, index):
+                    documents.append(document)
+            break
+        except YamlError as error:
+            errors.append(error)
+            offset = _next_separator(text, error.position.line, after=offset)
+    return Split(documents, errors)
+
+
+def _document_spans(text: str, file: str, limits: Limits, line_offset: int):
+    """(header, start, end) for each document: its content's character offsets, markers excluded.
+
+    `header` is the comment block written above the first `---`: it belongs to the first document.
+    """
+    start = 0
+    header = ""
+    try:
+        events = check_events(yaml.parse(text, Loader=yaml.CSafeLoader), file, limits, line_offset)
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent) and event.explicit:
+                if start == 0 and line_offset == 0:
+                    header = _comment_block(text[: event.start_mark.index])
+                start = _after_marker_line(text, event.end_mark.index)
+            elif isinstance(event, yaml.DocumentEndEvent):
+                end = event.start_mark.index if event.explicit else event.end_mark.index
+                yield header, start, end
+                header = ""
+                start = _after_marker_line(text, event.end_mark.index) if event.explicit else end
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, file, line_offset) from None
+
+
+def _comment_block(text: str) -> str:
+    return text if text.strip() and all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ) else ""
+
+
+def _after_marker_line(text: str, marker_end: int) -> int:
+    """Where a document's own text resumes after a `---` or `...` marker: the next line,
+    unless content follows the marker on the same line (`--- |`)."""
+    newline = text.find("\n", marker_end)
+    rest_of_line = text[marker_end : newline if newline != -1 else len(text)].strip()
+    if rest_of_line and not rest_of_line.startswith("#"):
+        return marker_end
+    return newline + 1 if newline != -1 else len(text)
+
+
+def _load(text: str, header: str, start: int, end: int, file: str, index: int) -> Document | None:
+    content = text[start:end]
+    content_line = text.count("\n", 0, start) + 1
+    loader = JsonSafeLoader(content)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, file, content_line - 1) from None
+    finally:
+        loader.dispose()
+    return Document(file, index, header + content, content_line, node, data)
+
+
+def _next_separator(text: str, error_line: int, after: int) -> int:
+    """Offset of the first `---` line from the error's line on (past `after`), or the text's end."""
+    offset = 0
+    for _ in range(error_line - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return len(text)
+    while match := _SEPARATOR.search(text, offset):
+        if match.start() > after:
+            return match.start()
+        offset = match.end()
+    return len(text)
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, file: str, line_offset: int) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or "invalid YAML"
+    if exc.context:
+        where = ""
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != mark.line:
+            where = f" (started at line {exc.context_mark.line + line_offset + 1})"
+        message = f"{exc.context}{where}: {message}"
+    return YamlError(message, Position.from_mark(file, mark, line_offset))
