@@ -119,9 +119,10 @@ def binding_fields(manifest: Manifest) -> dict:
     }
 
 
-def policy_hooks(manifest: Manifest) -> list[Hook]:
+def policy_hooks(policy: dict) -> list[Hook]:
     """The action hooks of a Kasten Policy, in the order its actions list them."""
-    spec = _mapping(manifest.document, manifest.data, "spec")
+    spec = policy.get("spec")
+    spec = spec if isinstance(spec, dict) else {}
     hooks = []
     for action in _list(spec.get("actions")):
         if not isinstance(action, dict) or action.get("action") not in HOOKED_PARAMETERS:

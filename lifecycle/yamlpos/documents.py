@@ -147,7 +147,9 @@ def _load(text: str, header: str, start: int, end: int, file: str, index: int) -
         raise _yaml_error(exc, file, content_line - 1) from None
     finally:
         loader.dispose()
-    return Document(file, index, header + content, content_line, node, data)
+    source = header + content
+    # The last document of a file may lack its final newline; stored text always ends a line.
+    return Document(file, index, source if source.endswith("\n") else source + "\n", content_line, node, data)
 
 
 def _next_separator(text: str, error_line: int, after: int) -> int:

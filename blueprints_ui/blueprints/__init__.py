@@ -1,0 +1,1 @@
+"""Kanister blueprints and their immutable revision history."""

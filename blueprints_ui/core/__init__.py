@@ -1,0 +1,1 @@
+"""What every app shares: the stored-object base, the layout, health and login."""

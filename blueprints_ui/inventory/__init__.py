@@ -1,0 +1,1 @@
+"""The workload inventory: namespaces and the resources a binding or annotation can select."""

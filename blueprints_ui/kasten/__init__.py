@@ -1,0 +1,1 @@
+"""Kasten's BlueprintBindings and Policies, with the action hooks a policy declares."""
