@@ -177,6 +177,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "staticfiles.json").exists()
 if WHITENOISE_USE_FINDERS:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing one
 
 # Uploads and pasted YAML: larger bodies are refused before any parsing.
 YAML_MAX_BYTES = env_int("YAML_MAX_BYTES", 2 * 1024 * 1024)

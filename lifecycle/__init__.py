@@ -1,1 +1,1 @@
-"""The pure domain core of Blueprint Studio: it never imports Django, DRF or the Kubernetes client."""
+"""The pure domain core of Blueprint Studio: it never imports Django, DRF or Kubernetes."""

@@ -90,7 +90,9 @@ def split_api_version(api_version: str) -> tuple[str, str]:
 def classify(api_version: object, kind: object) -> Classification:
     """Which store a manifest goes to, or why it is skipped."""
     if not isinstance(api_version, str) or not api_version:
-        return Classification(Category.UNKNOWN, TypeInfo("", "", str(kind or ""), ""), "no apiVersion")
+        return Classification(
+            Category.UNKNOWN, TypeInfo("", "", str(kind or ""), ""), "no apiVersion"
+        )
     if not isinstance(kind, str) or not kind:
         return Classification(Category.UNKNOWN, TypeInfo("", "", "", ""), "no kind")
     group, version = split_api_version(api_version)
@@ -102,7 +104,9 @@ def classify(api_version: object, kind: object) -> Classification:
         return Classification(Category.UNKNOWN, TypeInfo(group, version, kind, ""), reason)
     if (group, kind) in _INVENTORY:
         resource, namespaced = _INVENTORY[(group, kind)]
-        return Classification(Category.RESOURCE, TypeInfo(group, version, kind, resource, namespaced))
+        return Classification(
+            Category.RESOURCE, TypeInfo(group, version, kind, resource, namespaced)
+        )
     if group in _BUILTIN_GROUPS or _FOREIGN_GROUPS.search(group):
         reason = f"{kind} ({api_version}) is not something a blueprint binds to"
         if kind == "Secret":

@@ -56,7 +56,9 @@ def read_manifest(document: Document) -> Manifest:
     data = document.data
     if not isinstance(data, dict):
         found = type(data).__name__
-        raise ManifestError(f"expected a mapping with apiVersion and kind, found a {found}", document.position)
+        raise ManifestError(
+            f"expected a mapping with apiVersion and kind, found a {found}", document.position
+        )
     classification = classify(data.get("apiVersion"), data.get("kind"))
     if classification.category is Category.UNKNOWN:
         return Manifest(document, classification, _text(data, "metadata", "name"), "")
@@ -159,7 +161,7 @@ def _string_map(document: Document, metadata: dict, key: str) -> dict[str, str]:
     value = metadata.get(key) or {}
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise ManifestError(
-            f"metadata.{key} must map names to strings (quote values such as \"true\" or \"1\")",
+            f'metadata.{key} must map names to strings (quote values such as "true" or "1")',
             document.position_at("metadata", key),
         )
     return {str(k): v for k, v in value.items()}

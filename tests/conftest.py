@@ -20,7 +20,7 @@ VENDORED_EXAMPLES = (
 
 
 def example_files() -> list[Path]:
-    """The real-world blueprints of shared/examples (their vendored copies when shared/ is absent)."""
+    """The real-world blueprints of shared/examples (vendored copies when shared/ is absent)."""
     if SHARED_EXAMPLES.is_dir():
         return sorted(SHARED_EXAMPLES.glob("*.yaml"))
     return [DEMO_DIR / name for name in VENDORED_EXAMPLES]

@@ -12,12 +12,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+    password = factory.django.Password("correct horse battery staple")
 
 
-def blueprint_yaml(name: str = "demo-bp", namespace: str = "kasten-io", action: str = "backupPrehook") -> str:
+def blueprint_yaml(
+    name: str = "demo-bp", namespace: str = "kasten-io", action: str = "backupPrehook"
+) -> str:
     return f"""apiVersion: cr.kanister.io/v1alpha1
 kind: Blueprint
 metadata:

@@ -9,8 +9,14 @@ urlpatterns = [
     path("<str:namespace>/<str:name>/", views.blueprint_detail, name="blueprint-detail"),
     path("<str:namespace>/<str:name>/edit/", views.blueprint_edit, name="blueprint-edit"),
     path("<str:namespace>/<str:name>/delete/", views.blueprint_delete, name="blueprint-delete"),
-    path("<str:namespace>/<str:name>/download/", views.blueprint_download, name="blueprint-download"),
+    path(
+        "<str:namespace>/<str:name>/download/", views.blueprint_download, name="blueprint-download"
+    ),
     path("<str:namespace>/<str:name>/revisions/", views.revision_list, name="revision-list"),
-    path("<str:namespace>/<str:name>/revisions/<int:number>/", views.revision_detail, name="revision-detail"),
+    path(
+        "<str:namespace>/<str:name>/revisions/<int:number>/",
+        views.revision_detail,
+        name="revision-detail",
+    ),
     path("<str:namespace>/<str:name>/diff/", views.revision_diff, name="revision-diff"),
 ]

@@ -38,7 +38,9 @@ actions:
 
 
 def _get_blueprint(namespace: str, name: str) -> Blueprint:
-    return get_object_or_404(Blueprint.objects.select_related("current_revision__author"), namespace=namespace, name=name)
+    return get_object_or_404(
+        Blueprint.objects.select_related("current_revision__author"), namespace=namespace, name=name
+    )
 
 
 @require_GET
@@ -74,9 +76,13 @@ def _form_response(request, form, blueprint, conflict=None):
         form.data = form.data.copy()
         form.data["base_revision"] = blueprint.revision
     if form.problems:
-        context["source_html"] = highlight_yaml(form.cleaned_data.get("source") or form.data["source"], form.problem_lines)
+        context["source_html"] = highlight_yaml(
+            form.cleaned_data.get("source") or form.data["source"], form.problem_lines
+        )
     status = 409 if conflict else (422 if form.is_bound and form.errors else 200)
-    return render_page(request, "blueprints/blueprint_edit.html", "blueprints/_form.html", context, status)
+    return render_page(
+        request, "blueprints/blueprint_edit.html", "blueprints/_form.html", context, status
+    )
 
 
 def _saved_response(request, blueprint, outcome):
@@ -92,7 +98,9 @@ def _saved_response(request, blueprint, outcome):
 def blueprint_edit(request, namespace: str, name: str):
     blueprint = _get_blueprint(namespace, name)
     initial = {"source": blueprint.source, "base_revision": blueprint.revision}
-    form = SourceForm(request.POST or None, initial=initial, category=Category.BLUEPRINT, file=f"{name}.yaml")
+    form = SourceForm(
+        request.POST or None, initial=initial, category=Category.BLUEPRINT, file=f"{name}.yaml"
+    )
     if request.method == "POST" and form.is_valid():
         saved = save_form(request, form, Blueprint)
         if saved.obj:
@@ -105,13 +113,18 @@ def blueprint_edit(request, namespace: str, name: str):
 @require_http_methods(["GET", "POST"])
 def blueprint_new(request):
     initial = {"source": NEW_BLUEPRINT, "base_revision": 0, "message": "Created"}
-    form = SourceForm(request.POST or None, initial=initial, category=Category.BLUEPRINT, file="new.yaml")
+    form = SourceForm(
+        request.POST or None, initial=initial, category=Category.BLUEPRINT, file="new.yaml"
+    )
     if request.method == "POST" and form.is_valid():
         saved = save_form(request, form, Blueprint)
         if saved.obj:
             return _saved_response(request, saved.obj, saved.outcome)
         if saved.conflict:
-            form.add_error("source", f"A blueprint {form.manifest.namespace}/{form.manifest.name} already exists.")
+            form.add_error(
+                "source",
+                f"A blueprint {form.manifest.namespace}/{form.manifest.name} already exists.",
+            )
     return _form_response(request, form, None)
 
 
@@ -119,7 +132,9 @@ def blueprint_new(request):
 def blueprint_delete(request, namespace: str, name: str):
     blueprint = _get_blueprint(namespace, name)
     blueprint.delete()
-    messages.success(request, f"Deleted blueprint {namespace}/{name} and its {blueprint.revision} revision(s).")
+    messages.success(
+        request, f"Deleted blueprint {namespace}/{name} and its {blueprint.revision} revision(s)."
+    )
     target = reverse("blueprints:blueprint-list")
     return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
 
@@ -139,7 +154,9 @@ def blueprint_download(request, namespace: str, name: str):
 @require_GET
 def revision_list(request, namespace: str, name: str):
     blueprint = _get_blueprint(namespace, name)
-    page = Paginator(blueprint.revisions.select_related("author"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(blueprint.revisions.select_related("author"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "blueprints/revision_list.html", {"blueprint": blueprint, "page": page})
 
 
@@ -147,7 +164,11 @@ def revision_list(request, namespace: str, name: str):
 def revision_detail(request, namespace: str, name: str, number: int):
     blueprint = _get_blueprint(namespace, name)
     revision = get_object_or_404(blueprint.revisions.select_related("author"), number=number)
-    context = {"blueprint": blueprint, "revision": revision, "source_html": highlight_yaml(revision.source)}
+    context = {
+        "blueprint": blueprint,
+        "revision": revision,
+        "source_html": highlight_yaml(revision.source),
+    }
     return render(request, "blueprints/revision_detail.html", context)
 
 

@@ -22,7 +22,10 @@ def side_by_side(old: str, new: str, context: int = 3) -> list[Row]:
             rows.append(Row("sep"))
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
-                rows += [Row("same", i + 1, a[i], j + 1, b[j]) for i, j in zip(range(i1, i2), range(j1, j2))]
+                rows += [
+                    Row("same", i + 1, a[i], j + 1, b[j])
+                    for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+                ]
                 continue
             old_lines, new_lines = range(i1, i2), range(j1, j2)
             for k in range(max(len(old_lines), len(new_lines))):

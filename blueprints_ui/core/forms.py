@@ -40,11 +40,15 @@ class SourceForm(forms.Form):
         self.problems = [(error.position, error.message) for error in split.errors]
         if not self.problems and len(split.documents) != 1:
             found = f"{len(split.documents)} documents" if split.documents else "no document"
-            self.problems.append((Position(self.file, 1, 1), f"expected one document, found {found}"))
+            self.problems.append(
+                (Position(self.file, 1, 1), f"expected one document, found {found}")
+            )
         if not self.problems:
             self._read(split.documents[0])
         if self.problems:
-            raise forms.ValidationError([f"{position}: {message}" for position, message in self.problems])
+            raise forms.ValidationError(
+                [f"{position}: {message}" for position, message in self.problems]
+            )
         return source
 
     def _read(self, document) -> None:

@@ -11,6 +11,10 @@ _LEXER = YamlLexer(stripnl=False, ensurenl=False)
 def highlight_yaml(source: str, marked_lines: tuple[int, ...] = ()) -> Markup:
     """An HTML table: numbers link to `#L<n>`, marked lines are highlighted."""
     formatter = HtmlFormatter(
-        linenos="table", lineanchors="L", anchorlinenos=True, hl_lines=list(marked_lines), wrapcode=True
+        linenos="table",
+        lineanchors="L",
+        anchorlinenos=True,
+        hl_lines=list(marked_lines),
+        wrapcode=True,
     )
-    return Markup(highlight(source, _LEXER, formatter))  # noqa: S704 - Pygments escapes the source
+    return Markup(highlight(source, _LEXER, formatter))

@@ -12,6 +12,8 @@ def wants_fragment(request: HttpRequest) -> bool:
 
 def render_page(request, page: str, fragment: str, context: dict, status: int = 200):
     """The same URL renders the full page or, for htmx, just its swappable fragment."""
-    response = render(request, fragment if wants_fragment(request) else page, context, status=status)
+    response = render(
+        request, fragment if wants_fragment(request) else page, context, status=status
+    )
     patch_vary_headers(response, ["HX-Request"])
     return response

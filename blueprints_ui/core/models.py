@@ -1,4 +1,4 @@
-"""The base of every stored manifest: its YAML as written, a revision counter, concurrency checks."""
+"""The base of every stored manifest: its YAML as written, revisions, lost-update checks."""
 
 import hashlib
 from typing import Literal, Self
@@ -92,7 +92,12 @@ class StoredObject(models.Model):
         return obj, "created"
 
     def replace(
-        self, manifest: Manifest, *, author=None, message: str = "", base_revision: int | None = None
+        self,
+        manifest: Manifest,
+        *,
+        author=None,
+        message: str = "",
+        base_revision: int | None = None,
     ) -> Outcome:
         """Store new content as the next revision, unless someone saved since base_revision."""
         identity = type(self).identity(manifest)
@@ -106,12 +111,16 @@ class StoredObject(models.Model):
         base = self.revision if base_revision is None else base_revision
         if manifest.document.source == self.source and base == self.revision:
             return "unchanged"
-        updated = type(self).objects.filter(pk=self.pk, revision=base).update(
-            source=manifest.document.source,
-            manifest=manifest.data,
-            revision=F("revision") + 1,
-            updated_at=timezone.now(),
-            **type(self).derived_fields(manifest, self),
+        updated = (
+            type(self)
+            .objects.filter(pk=self.pk, revision=base)
+            .update(
+                source=manifest.document.source,
+                manifest=manifest.data,
+                revision=F("revision") + 1,
+                updated_at=timezone.now(),
+                **type(self).derived_fields(manifest, self),
+            )
         )
         if not updated:
             current = type(self).objects.values_list("revision", flat=True).get(pk=self.pk)

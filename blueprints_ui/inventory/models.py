@@ -34,7 +34,9 @@ class Resource(StoredObject):
     class Meta(StoredObject.Meta):
         ordering = ("namespace", "kind", "name")
         constraints = [
-            models.UniqueConstraint("api_group", "kind", "namespace", "name", name="unique_resource")
+            models.UniqueConstraint(
+                "api_group", "kind", "namespace", "name", name="unique_resource"
+            )
         ]
 
     def __str__(self) -> str:

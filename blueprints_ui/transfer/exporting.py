@@ -8,8 +8,8 @@ from lifecycle.kinds import KASTEN_NAMESPACE, Category
 
 HEADER = (
     "# Exported from Blueprint Studio. Each document is stored exactly as it was written;\n"
-    f"# one without metadata.namespace belongs in {KASTEN_NAMESPACE} (kubectl apply -n {KASTEN_NAMESPACE})"
-    " if it is a blueprint, binding or policy.\n"
+    "# a blueprint, binding or policy without metadata.namespace belongs in "
+    f"{KASTEN_NAMESPACE}:\n# kubectl apply -n {KASTEN_NAMESPACE} -f <this file>\n"
 )
 
 

@@ -1,4 +1,4 @@
-"""Import a YAML stream into the stores: all of it in one transaction, or (partial) the good part."""
+"""Import YAML streams into the stores: all in one transaction, or (partial) the good part."""
 
 from dataclasses import dataclass, field
 
@@ -55,7 +55,7 @@ def yaml_limits() -> Limits:
 def import_sources(
     sources: list[tuple[str, str]], *, author=None, message: str = "", partial: bool = False
 ) -> ImportReport:
-    """Import (file name, text) pairs; without `partial`, any error leaves the database untouched."""
+    """Import (file name, text) pairs; unless `partial`, any error leaves the database as it was."""
     report = ImportReport()
     seen: dict[tuple, Position] = {}
     with transaction.atomic():
@@ -77,7 +77,9 @@ def _import_document(document, report: ImportReport, seen: dict, author, message
         report.errors.append(Problem(error.position, error.message))
         return
     if manifest.category is Category.UNKNOWN:
-        report.skipped.append(Problem(document.position, f"skipped: {manifest.classification.reason}"))
+        report.skipped.append(
+            Problem(document.position, f"skipped: {manifest.classification.reason}")
+        )
         return
     store = STORES[manifest.category]
     key = (store, *store.identity(manifest).values())
@@ -92,7 +94,9 @@ def _import_document(document, report: ImportReport, seen: dict, author, message
     except ManifestError as error:
         report.errors.append(Problem(error.position, error.message))
     except StaleRevision:
-        report.errors.append(Problem(document.position, f"{label} was changed by someone else meanwhile"))
+        report.errors.append(
+            Problem(document.position, f"{label} was changed by someone else meanwhile")
+        )
     else:
         getattr(report, outcome).append(label)
 

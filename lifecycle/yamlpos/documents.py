@@ -24,6 +24,7 @@ JsonSafeLoader.add_constructor(
     "tag:yaml.org,2002:set", lambda loader, node: sorted(loader.construct_mapping(node), key=str)
 )
 
+DEFAULT_LIMITS = Limits()
 _SEPARATOR = re.compile(r"^---(?:[ \t].*)?$", re.MULTILINE)
 
 
@@ -59,7 +60,7 @@ class Document:
         return node
 
     def position_at(self, *path: str) -> Position:
-        """The position of the deepest node on the path that exists (the document itself at worst)."""
+        """The position of the deepest existing node on the path (the document's at worst)."""
         for end in range(len(path), 0, -1):
             if (node := self.find(*path[:end])) is not None:
                 return self.position_of(node)
@@ -72,8 +73,8 @@ class Split:
     errors: list[YamlError]
 
 
-def split_documents(text: str, file: str, limits: Limits = Limits()) -> Split:
-    """Every readable document of the stream; after a broken one, reading resumes at the next `---`."""
+def split_documents(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Split:
+    """Every readable document; after a broken one, reading resumes at the next `---`."""
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
         error = YamlError(f"file is larger than {limits.max_bytes:,} bytes", Position(file, 1, 1))
         return Split([], [error])
@@ -119,9 +120,12 @@ def _document_spans(text: str, file: str, limits: Limits, line_offset: int):
 
 
 def _comment_block(text: str) -> str:
-    return text if text.strip() and all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ) else ""
+    return (
+        text
+        if text.strip()
+        and all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+        else ""
+    )
 
 
 def _after_marker_line(text: str, marker_end: int) -> int:
@@ -149,7 +153,9 @@ def _load(text: str, header: str, start: int, end: int, file: str, index: int) -
         loader.dispose()
     source = header + content
     # The last document of a file may lack its final newline; stored text always ends a line.
-    return Document(file, index, source if source.endswith("\n") else source + "\n", content_line, node, data)
+    return Document(
+        file, index, source if source.endswith("\n") else source + "\n", content_line, node, data
+    )
 
 
 def _next_separator(text: str, error_line: int, after: int) -> int:

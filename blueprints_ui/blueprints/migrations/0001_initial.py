@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,49 +14,92 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Blueprint',
+            name="Blueprint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('namespace', models.CharField(blank=True, db_index=True, max_length=253)),
-                ('name', models.CharField(db_index=True, max_length=253)),
-                ('source', models.TextField(help_text='The YAML document exactly as written, comments included.')),
-                ('manifest', models.JSONField(help_text='The document parsed, as Kubernetes would read it.')),
-                ('revision', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("namespace", models.CharField(blank=True, db_index=True, max_length=253)),
+                ("name", models.CharField(db_index=True, max_length=253)),
+                (
+                    "source",
+                    models.TextField(
+                        help_text="The YAML document exactly as written, comments included."
+                    ),
+                ),
+                (
+                    "manifest",
+                    models.JSONField(help_text="The document parsed, as Kubernetes would read it."),
+                ),
+                ("revision", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ('namespace', 'name'),
-                'abstract': False,
+                "ordering": ("namespace", "name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='BlueprintRevision',
+            name="BlueprintRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('source', models.TextField()),
-                ('content_hash', models.CharField(max_length=64)),
-                ('message', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('blueprint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='blueprints.blueprint')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("source", models.TextField()),
+                ("content_hash", models.CharField(max_length=64)),
+                ("message", models.CharField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "blueprint",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="blueprints.blueprint",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-number',),
+                "ordering": ("-number",),
             },
         ),
         migrations.AddField(
-            model_name='blueprint',
-            name='current_revision',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='blueprints.blueprintrevision'),
+            model_name="blueprint",
+            name="current_revision",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="blueprints.blueprintrevision",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='blueprintrevision',
-            constraint=models.UniqueConstraint(models.F('blueprint'), models.F('number'), name='unique_blueprint_revision'),
+            model_name="blueprintrevision",
+            constraint=models.UniqueConstraint(
+                models.F("blueprint"), models.F("number"), name="unique_blueprint_revision"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='blueprint',
-            constraint=models.UniqueConstraint(models.F('namespace'), models.F('name'), name='unique_blueprint'),
+            model_name="blueprint",
+            constraint=models.UniqueConstraint(
+                models.F("namespace"), models.F("name"), name="unique_blueprint"
+            ),
         ),
     ]

@@ -21,7 +21,9 @@ class Command(BaseCommand):
     help = "Export stored objects as YAML for kubectl apply (one stream, or one file per object)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--kind", action="append", choices=sorted(KIND_NAMES), help="repeatable")
+        parser.add_argument(
+            "--kind", action="append", choices=sorted(KIND_NAMES), help="repeatable"
+        )
         parser.add_argument("--out", type=Path, help="write one file per object under this folder")
 
     def handle(self, *args, kind, out, **options):

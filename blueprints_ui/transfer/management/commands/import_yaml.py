@@ -16,7 +16,11 @@ def read_sources(paths: list[str]) -> list[tuple[str, str]]:
             sources.append(("<stdin>", sys.stdin.read()))
             continue
         path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES) if path.is_dir() else [path]
+        files = (
+            sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES)
+            if path.is_dir()
+            else [path]
+        )
         for file in files:
             try:
                 sources.append((str(file), file.read_text(encoding="utf-8")))

@@ -8,7 +8,9 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 
 
 def demo_sources() -> list[tuple[str, str]]:
-    return [(f"demo/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(DEMO_DIR.glob("*.yaml"))]
+    return [
+        (f"demo/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(DEMO_DIR.glob("*.yaml"))
+    ]
 
 
 class Command(BaseCommand):
