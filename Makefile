@@ -7,17 +7,19 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := blueprints_ui.settings
 
-# The first interpreter that really runs and is >= 3.12: pyenv shims that refuse to run are skipped,
-# and pyenv's own installs are tried last so a machine with only pyenv still works.
-FIND_PYTHON := for c in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
+# PYTHON if set (it must be >= 3.12), else the first interpreter that really runs and is >= 3.12:
+# pyenv shims that refuse to run are skipped, and pyenv's own installs are tried last.
+FIND_PYTHON := ok() { "$$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; }; \
+	if [ -n "$$PYTHON" ]; then ok "$$PYTHON" && "$$PYTHON" -c 'import sys; print(sys.executable)'; exit; fi; \
+	for c in python3.14 python3.13 python3.12 python3 \
 	  $$(ls -d "$$(pyenv root 2>/dev/null)"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
-	  [ -n "$$c" ] && "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 \
-	    && { "$$c" -c 'import sys; print(sys.executable)'; break; }; \
+	  ok "$$c" && { "$$c" -c 'import sys; print(sys.executable)'; break; }; \
 	done
 
 $(BIN)/.installed: pyproject.toml
 	@py="$$($(FIND_PYTHON))"; \
-	if [ -z "$$py" ]; then echo "No Python >= 3.12 found: install one or set PYTHON=/path/to/python3.12" >&2; exit 1; fi; \
+	if [ -z "$$py" ]; then echo "No Python >= 3.12 found$${PYTHON:+ (PYTHON=$$PYTHON is not one)}:" \
+	  "install one or set PYTHON=/path/to/python3.12" >&2; exit 1; fi; \
 	if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	  rm -rf $(VENV); echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
