@@ -13,7 +13,7 @@ class Blueprint(StoredObject):
     """cr.kanister.io/v1alpha1 Blueprint; `source` is always the current revision's text."""
 
     current_revision = models.ForeignKey(
-        "BlueprintRevision", on_delete=models.PROTECT, null=True, related_name="+"
+        "BlueprintRevision", on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
     class Meta(StoredObject.Meta):

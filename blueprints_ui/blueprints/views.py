@@ -69,7 +69,7 @@ def blueprint_detail(request, namespace: str, name: str):
 
 def _form_response(request, form, blueprint, conflict=None):
     """The edit page, or its form fragment for htmx: 422 for bad input, 409 for a stale base."""
-    context = {"form": form, "blueprint": blueprint, "conflict": conflict}
+    context = {"form": form, "blueprint": blueprint, "conflict": conflict, "source_html": None}
     if conflict and blueprint is not None:
         base = blueprint.revisions.filter(number=conflict.base).first()
         context["their_changes"] = side_by_side(base.source if base else "", blueprint.source)
@@ -102,7 +102,7 @@ def blueprint_edit(request, namespace: str, name: str):
         request.POST or None, initial=initial, category=Category.BLUEPRINT, file=f"{name}.yaml"
     )
     if request.method == "POST" and form.is_valid():
-        saved = save_form(request, form, Blueprint)
+        saved = save_form(request, form, Blueprint, blueprint)
         if saved.obj:
             return _saved_response(request, saved.obj, saved.outcome)
         if saved.conflict:
@@ -117,7 +117,7 @@ def blueprint_new(request):
         request.POST or None, initial=initial, category=Category.BLUEPRINT, file="new.yaml"
     )
     if request.method == "POST" and form.is_valid():
-        saved = save_form(request, form, Blueprint)
+        saved = save_form(request, form, Blueprint, None)
         if saved.obj:
             return _saved_response(request, saved.obj, saved.outcome)
         if saved.conflict:

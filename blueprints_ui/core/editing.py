@@ -16,15 +16,18 @@ class Saved:
     conflict: StaleRevision | None = None
 
 
-def save_form(request: HttpRequest, form: SourceForm, model: type[StoredObject]) -> Saved:
-    """Store a valid form's manifest; base_revision 0 means the object must not exist yet."""
+def save_form(
+    request: HttpRequest, form: SourceForm, model: type[StoredObject], obj: StoredObject | None
+) -> Saved:
+    """Replace `obj`'s content, or create a new object when `obj` is None (it must not exist)."""
+    options = {"author": request.user, "message": form.cleaned_data["message"]}
     try:
-        obj, outcome = model.store(
-            form.manifest,
-            author=request.user,
-            message=form.cleaned_data["message"],
-            base_revision=form.cleaned_data["base_revision"],
-        )
+        if obj is None:
+            obj, outcome = model.store(form.manifest, base_revision=0, **options)
+        else:
+            outcome = obj.replace(
+                form.manifest, base_revision=form.cleaned_data["base_revision"], **options
+            )
     except ManifestError as error:
         form.add_problem(error)
         return Saved()

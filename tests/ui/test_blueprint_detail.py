@@ -6,7 +6,7 @@ URL = "/blueprints/kasten-io/mysql-blueprint/"
 
 def test_it_shows_the_source_highlighted_with_line_numbers(auth_client, demo_data):
     page = auth_client.get(URL).content.decode()
-    assert 'href="#L77">77</a>' in page
+    assert 'href="#L-77">77</a>' in page
     assert "dumpToObjectStore" in page
     assert "Revision 1" in page
 

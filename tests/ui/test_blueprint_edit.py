@@ -51,7 +51,7 @@ def test_broken_yaml_is_422_with_the_line_and_column(auth_client, blueprint):
     response = post(auth_client, broken)
     assert response.status_code == 422
     page = response.content.decode()
-    assert "pg.yaml:8:5: while parsing a flow sequence (started at line 7)" in page
+    assert "pg.yaml:9:5: while parsing a flow node: did not find expected node content" in page
     assert Blueprint.objects.get(name="pg").revision == 1
 
 
@@ -68,7 +68,7 @@ def test_renaming_is_refused_with_the_position(auth_client, blueprint):
     response = post(auth_client, blueprint_yaml("pg2"))
     assert response.status_code == 422
     assert (
-        "pg.yaml:4:9: name is &#x27;pg2&#x27; but this object&#x27;s is &#x27;pg&#x27;"
+        "pg.yaml:4:9: name is &#39;pg2&#39; but this object&#39;s is &#39;pg&#39;"
         in response.content.decode()
     )
 
