@@ -3,4 +3,7 @@ from django.urls import path
 from blueprints_ui.transfer import views
 
 app_name = "transfer"
-urlpatterns: list = []
+urlpatterns = [
+    path("import/", views.import_page, name="import"),
+    path("export/", views.export_download, name="export"),
+]
