@@ -4,16 +4,13 @@ Run with `make bench`. Prints p50/p95 per document and the ratio to `yaml.load(C
 """
 
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lifecycle.manifests import read_manifest  # noqa: E402
-from lifecycle.yamlpos import split_documents  # noqa: E402
+from lifecycle.manifests import read_manifest
+from lifecycle.yamlpos import split_documents
 
 DEMO = Path(__file__).resolve().parents[1] / "blueprints_ui" / "transfer" / "demo"
 ROUNDS = 200

@@ -2,10 +2,24 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
 
+from blueprints_ui.blueprints.api import urls as blueprints_api
 from blueprints_ui.core import views as core_views
+from blueprints_ui.inventory.api import urls as inventory_api
+from blueprints_ui.kasten.api import urls as kasten_api
 
+# One browsable root for the three apps' routers (each alone would only list its own).
+api_root = DefaultRouter.APIRootView.as_view(
+    api_root_dict={
+        prefix: f"{basename}-list"
+        for router in (blueprints_api.router, kasten_api.router, inventory_api.router)
+        for prefix, _, basename in router.registry
+        if "(" not in prefix
+    }
+)
 api = [
+    path("", api_root, name="api-root"),
     path("", include("blueprints_ui.blueprints.api.urls")),
     path("", include("blueprints_ui.kasten.api.urls")),
     path("", include("blueprints_ui.inventory.api.urls")),

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from lifecycle.kinds import KASTEN_NAMESPACE, Category, Classification, classify
-from lifecycle.yamlpos import Document, Position
+from lifecycle.yamlpos import Document, Limits, Position, split_documents
 
 # RFC 1123 subdomain: what Kubernetes accepts for most object names.
 _NAME = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
@@ -14,6 +14,15 @@ HOOKED_PARAMETERS = {
     "export": "exportParameters",
     "restore": "restoreParameters",
 }
+
+
+CATEGORY_NAMES = {
+    Category.BLUEPRINT: "a Blueprint (cr.kanister.io/v1alpha1)",
+    Category.BINDING: "a BlueprintBinding (config.kio.kasten.io/v1alpha1)",
+    Category.POLICY: "a Policy (config.kio.kasten.io/v1alpha1)",
+    Category.RESOURCE: "a namespace, workload, PVC or custom resource",
+}
+Problems = list[tuple[Position, str]]
 
 
 class ManifestError(ValueError):
@@ -88,6 +97,28 @@ def read_manifest(document: Document) -> Manifest:
         labels=_string_map(document, metadata, "labels"),
         annotations=_string_map(document, metadata, "annotations"),
     )
+
+
+def read_single(
+    text: str, file: str, category: Category, limits: Limits
+) -> tuple[Manifest | None, Problems]:
+    """The one document of `category` in `text` (an edit form, an API body), or every problem."""
+    split = split_documents(text, file, limits)
+    problems: Problems = [(error.position, error.message) for error in split.errors]
+    if problems:
+        return None, problems
+    if len(split.documents) != 1:
+        found = f"{len(split.documents)} documents" if split.documents else "no document"
+        return None, [(Position(file, 1, 1), f"expected one document, found {found}")]
+    document = split.documents[0]
+    try:
+        manifest = read_manifest(document)
+    except ManifestError as error:
+        return None, [(error.position, error.message)]
+    if manifest.category is not category:
+        kind = manifest.classification.type.kind or "a document without a kind"
+        return None, [(document.position, f"expected {CATEGORY_NAMES[category]}, found {kind}")]
+    return manifest, []
 
 
 def binding_fields(manifest: Manifest) -> dict:

@@ -211,10 +211,27 @@ def test_collected_static_files_are_served_from_the_manifest(tmp_path):
     assert s["STATICFILES_STORAGE"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
+def test_static_manifest_makes_collectstatic_write_the_manifest(tmp_path):
+    static_root = tmp_path / "static"
+    environ = settings_environ(
+        tmp_path, STATIC_ROOT=str(static_root), STATIC_MANIFEST="true", SECRET_KEY="build-only"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=REPO, env=environ, capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+
+    manifest = json.loads((static_root / "staticfiles.json").read_text())
+    assert manifest["paths"]["css/app.css"].startswith("css/app.")
+    assert (static_root / manifest["paths"]["css/app.css"]).with_suffix(".css.gz").exists()
+    assert load_settings(tmp_path, STATIC_ROOT=str(static_root))["WHITENOISE_USE_FINDERS"] is False
+
+
 @pytest.mark.parametrize(
     ("name", "value", "expected"),
     [
         ("DEBUG", "maybe", "expected one of true/false/1/0/yes/no"),
+        ("STATIC_MANIFEST", "sure", "expected one of true/false/1/0/yes/no"),
         ("SECURE", "sometimes", "expected one of true/false/1/0/yes/no"),
         ("SECURE_HSTS_SECONDS", "a year", "expected an integer"),
         ("CONN_MAX_AGE", "forever", "expected an integer"),

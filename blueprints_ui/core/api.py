@@ -17,11 +17,10 @@ from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from blueprints_ui.core.forms import CATEGORY_NAMES
 from blueprints_ui.core.models import StaleRevision, StoredObject
 from lifecycle.kinds import Category
-from lifecycle.manifests import Manifest, ManifestError, read_manifest
-from lifecycle.yamlpos import Limits, Position, YamlError, split_documents
+from lifecycle.manifests import ManifestError, Problems, read_single
+from lifecycle.yamlpos import Limits, YamlError
 
 BASE_REQUIRED = (
     "base_revision is required to update: send the revision your edit is based on "
@@ -31,8 +30,6 @@ BASE_ON_CREATE = (
     "a new object has no revision to be based on: omit base_revision or send 0, "
     "and update an existing object with PUT or PATCH"
 )
-
-Problems = list[tuple[Position, str]]
 
 
 def error_entry(message: str, field: str | None = None, position=None) -> dict:
@@ -95,26 +92,6 @@ def exception_handler(exc, context):
         # One shape for every error, so a client reads 401, 404 and 405 like a 400.
         response.data = {"errors": _flatten(response.data)}
     return response
-
-
-def read_source(source: str, category: Category, file: str) -> tuple[Manifest | None, Problems]:
-    """The one document of `category` in `source`, or every problem found: SourceForm's rules."""
-    split = split_documents(source, file, Limits(max_bytes=settings.YAML_MAX_BYTES))
-    problems: Problems = [(error.position, error.message) for error in split.errors]
-    if problems:
-        return None, problems
-    if len(split.documents) != 1:
-        found = f"{len(split.documents)} documents" if split.documents else "no document"
-        return None, [(Position(file, 1, 1), f"expected one document, found {found}")]
-    document = split.documents[0]
-    try:
-        manifest = read_manifest(document)
-    except ManifestError as error:
-        return None, [(error.position, error.message)]
-    if manifest.category is not category:
-        kind = manifest.classification.type.kind or "a document without a kind"
-        return None, [(document.position, f"expected {CATEGORY_NAMES[category]}, found {kind}")]
-    return manifest, []
 
 
 def etag(category: Category, obj: StoredObject) -> str:
@@ -180,7 +157,8 @@ class StoredObjectSerializer(serializers.ModelSerializer):
             "\r\n", "\n"
         )
         file = f"{self.instance.name}.yaml" if self.instance else "new.yaml"
-        manifest, problems = read_source(source, self.category, file)
+        limits = Limits(max_bytes=settings.YAML_MAX_BYTES)
+        manifest, problems = read_single(source, file, self.category, limits)
         if problems:
             raise SourceInvalid(problems)
         return {**attrs, "source": source, "manifest": manifest}

@@ -1,4 +1,4 @@
-"""Who may use the API: a session or a token; anonymous callers get 403, never a login redirect."""
+"""Who may use the API: a session or a token; anonymous callers get 401, never a login redirect."""
 
 import pytest
 from django.urls import reverse
@@ -23,7 +23,8 @@ LIST_URLS = [
 def test_anonymous_requests_are_refused_without_a_login_redirect(url):
     response = APIClient().get(url)
 
-    assert response.status_code == 403
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
     assert response.data == {
         "errors": [
             {
@@ -42,7 +43,7 @@ def test_anonymous_writes_are_refused():
         reverse("api:blueprint-list"), {"source": blueprint_yaml()}, format="json"
     )
 
-    assert response.status_code == 403
+    assert response.status_code == 401
 
 
 def test_a_token_authenticates_reads_and_writes(user):
@@ -64,7 +65,7 @@ def test_an_unknown_token_is_refused(user):
 
     response = api.get(reverse("api:blueprint-list"))
 
-    assert response.status_code == 403
+    assert response.status_code == 401
     assert response.data["errors"][0]["message"] == "Invalid token."
 
 

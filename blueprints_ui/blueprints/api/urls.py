@@ -1,8 +1,8 @@
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from blueprints_ui.blueprints.api import views
 
-router = DefaultRouter(trailing_slash=True)
+router = SimpleRouter(trailing_slash=True)
 router.register("blueprints", views.BlueprintViewSet, basename="blueprint")
 router.register(
     r"blueprints/(?P<blueprint_id>[0-9]+)/revisions",

@@ -4,36 +4,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Resource',
+            name="Resource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('namespace', models.CharField(blank=True, db_index=True, max_length=253)),
-                ('name', models.CharField(db_index=True, max_length=253)),
-                ('source', models.TextField(help_text='The YAML document exactly as written, comments included.')),
-                ('manifest', models.JSONField(help_text='The document parsed, as Kubernetes would read it.')),
-                ('revision', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('api_group', models.CharField(blank=True, max_length=253)),
-                ('api_version', models.CharField(max_length=100)),
-                ('kind', models.CharField(db_index=True, max_length=100)),
-                ('resource', models.CharField(help_text='Plural name, as bindings select it.', max_length=100)),
-                ('labels', models.JSONField(default=dict)),
-                ('annotations', models.JSONField(default=dict)),
-                ('blueprint_annotation', models.CharField(blank=True, db_index=True, help_text='The kanister.kasten.io/blueprint value.', max_length=253)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("namespace", models.CharField(blank=True, db_index=True, max_length=253)),
+                ("name", models.CharField(db_index=True, max_length=253)),
+                (
+                    "source",
+                    models.TextField(
+                        help_text="The YAML document exactly as written, comments included."
+                    ),
+                ),
+                (
+                    "manifest",
+                    models.JSONField(help_text="The document parsed, as Kubernetes would read it."),
+                ),
+                ("revision", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("api_group", models.CharField(blank=True, max_length=253)),
+                ("api_version", models.CharField(max_length=100)),
+                ("kind", models.CharField(db_index=True, max_length=100)),
+                (
+                    "resource",
+                    models.CharField(
+                        help_text="Plural name, as bindings select it.", max_length=100
+                    ),
+                ),
+                ("labels", models.JSONField(default=dict)),
+                ("annotations", models.JSONField(default=dict)),
+                (
+                    "blueprint_annotation",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="The kanister.kasten.io/blueprint value.",
+                        max_length=253,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('namespace', 'kind', 'name'),
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(models.F('api_group'), models.F('kind'), models.F('namespace'), models.F('name'), name='unique_resource')],
+                "ordering": ("namespace", "kind", "name"),
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        models.F("api_group"),
+                        models.F("kind"),
+                        models.F("namespace"),
+                        models.F("name"),
+                        name="unique_resource",
+                    )
+                ],
             },
         ),
     ]

@@ -6,69 +6,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='BlueprintBinding',
+            name="BlueprintBinding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('namespace', models.CharField(blank=True, db_index=True, max_length=253)),
-                ('name', models.CharField(db_index=True, max_length=253)),
-                ('source', models.TextField(help_text='The YAML document exactly as written, comments included.')),
-                ('manifest', models.JSONField(help_text='The document parsed, as Kubernetes would read it.')),
-                ('revision', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('blueprint_name', models.CharField(db_index=True, max_length=253)),
-                ('blueprint_namespace', models.CharField(max_length=253)),
-                ('disabled', models.BooleanField(default=False)),
-                ('match_all', models.JSONField(default=list)),
-                ('match_any', models.JSONField(default=list)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now, help_text='metadata.creationTimestamp, else when it was first stored: the earliest-created matching binding wins.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("namespace", models.CharField(blank=True, db_index=True, max_length=253)),
+                ("name", models.CharField(db_index=True, max_length=253)),
+                (
+                    "source",
+                    models.TextField(
+                        help_text="The YAML document exactly as written, comments included."
+                    ),
+                ),
+                (
+                    "manifest",
+                    models.JSONField(help_text="The document parsed, as Kubernetes would read it."),
+                ),
+                ("revision", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("blueprint_name", models.CharField(db_index=True, max_length=253)),
+                ("blueprint_namespace", models.CharField(max_length=253)),
+                ("disabled", models.BooleanField(default=False)),
+                ("match_all", models.JSONField(default=list)),
+                ("match_any", models.JSONField(default=list)),
+                (
+                    "created",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="metadata.creationTimestamp, else when it was first stored: the earliest-created matching binding wins.",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('namespace', 'name'),
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(models.F('namespace'), models.F('name'), name='unique_binding')],
+                "ordering": ("namespace", "name"),
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        models.F("namespace"), models.F("name"), name="unique_binding"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Policy',
+            name="Policy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('namespace', models.CharField(blank=True, db_index=True, max_length=253)),
-                ('name', models.CharField(db_index=True, max_length=253)),
-                ('source', models.TextField(help_text='The YAML document exactly as written, comments included.')),
-                ('manifest', models.JSONField(help_text='The document parsed, as Kubernetes would read it.')),
-                ('revision', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("namespace", models.CharField(blank=True, db_index=True, max_length=253)),
+                ("name", models.CharField(db_index=True, max_length=253)),
+                (
+                    "source",
+                    models.TextField(
+                        help_text="The YAML document exactly as written, comments included."
+                    ),
+                ),
+                (
+                    "manifest",
+                    models.JSONField(help_text="The document parsed, as Kubernetes would read it."),
+                ),
+                ("revision", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name_plural': 'policies',
-                'ordering': ('namespace', 'name'),
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(models.F('namespace'), models.F('name'), name='unique_policy')],
+                "verbose_name_plural": "policies",
+                "ordering": ("namespace", "name"),
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        models.F("namespace"), models.F("name"), name="unique_policy"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PolicyHook',
+            name="PolicyHook",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('action', models.CharField(max_length=20)),
-                ('hook', models.CharField(choices=[('preHook', 'preHook'), ('onSuccess', 'onSuccess'), ('onFailure', 'onFailure')], max_length=20)),
-                ('blueprint', models.CharField(db_index=True, max_length=253)),
-                ('action_name', models.CharField(max_length=253)),
-                ('policy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hooks', to='kasten.policy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                ("action", models.CharField(max_length=20)),
+                (
+                    "hook",
+                    models.CharField(
+                        choices=[
+                            ("preHook", "preHook"),
+                            ("onSuccess", "onSuccess"),
+                            ("onFailure", "onFailure"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("blueprint", models.CharField(db_index=True, max_length=253)),
+                ("action_name", models.CharField(max_length=253)),
+                (
+                    "policy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hooks",
+                        to="kasten.policy",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('policy', 'order'),
+                "ordering": ("policy", "order"),
             },
         ),
     ]
