@@ -26,7 +26,9 @@ def exported_objects(categories: Iterable[Category] | None = None) -> Iterator[S
 
 
 def export_stream(objects: Iterable[StoredObject]) -> str:
-    return HEADER + "".join(document_text(obj) for obj in objects)
+    # The header speaks of the file, not of the first object: an empty document carries it, so a
+    # re-import does not take it for that object's own header comment.
+    return HEADER + "---\n" + "".join(document_text(obj) for obj in objects)
 
 
 def document_text(obj: StoredObject) -> str:

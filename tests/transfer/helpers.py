@@ -4,12 +4,6 @@ from blueprints_ui.blueprints.models import BlueprintRevision
 from blueprints_ui.transfer.exporting import exported_objects
 from blueprints_ui.transfer.stores import STORES
 
-HEADER_BUG = (
-    "exporting.export_stream writes HEADER as a comment block above the first `---`, and "
-    "split_documents keeps such a block as part of the first document: a re-import prepends "
-    "the export header to the first object's source"
-)
-
 
 def stored() -> dict[tuple[str, str], str]:
     """(model, namespace/name) -> source, for every stored object."""

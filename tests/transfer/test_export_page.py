@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from blueprints_ui.transfer.exporting import export_stream, exported_objects
 from lifecycle.yamlpos import split_documents
-from tests.transfer.helpers import HEADER_BUG, empty_database, stored
+from tests.transfer.helpers import empty_database, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,6 @@ def test_only_get_is_allowed(auth_client):
     assert auth_client.post(URL).status_code == 405
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=HEADER_BUG)
 def test_uploading_the_download_into_an_empty_database_gives_the_same_objects(
     auth_client, demo_data
 ):

@@ -11,7 +11,7 @@ from blueprints_ui.transfer.management.commands.load_demo_data import DEMO_DIR
 from lifecycle.yamlpos import split_documents
 from tests.conftest import example_files, seed_example_files
 from tests.factories import blueprint_yaml, store_yaml
-from tests.transfer.helpers import HEADER_BUG, empty_database, stored
+from tests.transfer.helpers import empty_database, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +132,6 @@ def test_import_export_import_by_folder_is_lossless_for_the_demo_set(demo_data, 
     assert round_trip_by_folder(tmp_path) == before
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=HEADER_BUG)
 @pytest.mark.parametrize("path", ROUND_TRIP_FILES, ids=lambda p: p.name)
 def test_import_export_import_by_stream_is_lossless_for_each_example(path, tmp_path):
     import_yaml(path)
@@ -140,13 +139,11 @@ def test_import_export_import_by_stream_is_lossless_for_each_example(path, tmp_p
     assert round_trip_by_stream(tmp_path) == before
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=HEADER_BUG)
 def test_import_export_import_by_stream_is_lossless_for_the_demo_set(demo_data, tmp_path):
     before = stored()
     assert round_trip_by_stream(tmp_path) == before
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=HEADER_BUG)
 def test_importing_an_export_over_the_same_data_changes_nothing(demo_data, tmp_path):
     stream = tmp_path / "export.yaml"
     stream.write_text(export_yaml(), encoding="utf-8")
