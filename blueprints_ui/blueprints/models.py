@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from blueprints_ui.core.models import StoredObject, content_hash
 from blueprints_ui.inventory.models import Resource
@@ -30,6 +31,9 @@ class Blueprint(StoredObject):
         )
         Blueprint.objects.filter(pk=self.pk).update(current_revision=revision)
         self.current_revision = revision
+
+    def get_absolute_url(self) -> str:
+        return reverse("blueprints:blueprint-detail", args=[self.namespace, self.name])
 
     def action_names(self) -> list[str]:
         actions = self.manifest.get("actions") if isinstance(self.manifest, dict) else None

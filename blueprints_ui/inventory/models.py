@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from blueprints_ui.core.models import StoredObject
 from lifecycle.kinds import BLUEPRINT_ANNOTATION
@@ -41,6 +42,9 @@ class Resource(StoredObject):
 
     def __str__(self) -> str:
         return f"{self.kind}/{super().__str__()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("inventory:resource-detail", args=[self.pk])
 
     @classmethod
     def identity(cls, manifest):

@@ -4,6 +4,7 @@ from dataclasses import asdict
 from datetime import datetime
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from blueprints_ui.core.models import StoredObject
@@ -25,6 +26,9 @@ class BlueprintBinding(StoredObject):
     class Meta(StoredObject.Meta):
         constraints = [models.UniqueConstraint("namespace", "name", name="unique_binding")]
 
+    def get_absolute_url(self) -> str:
+        return reverse("kasten:binding-detail", args=[self.namespace, self.name])
+
     @classmethod
     def derived_fields(cls, manifest, existing):
         fields = binding_fields(manifest)
@@ -44,6 +48,9 @@ class Policy(StoredObject):
     class Meta(StoredObject.Meta):
         verbose_name_plural = "policies"
         constraints = [models.UniqueConstraint("namespace", "name", name="unique_policy")]
+
+    def get_absolute_url(self) -> str:
+        return reverse("kasten:policy-detail", args=[self.namespace, self.name])
 
     def after_write(self, author, message: str) -> None:
         self.hooks.all().delete()

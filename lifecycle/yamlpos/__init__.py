@@ -1,8 +1,8 @@
 """YAML read with the libyaml C parser, keeping where every document and node came from."""
 
 from lifecycle.yamlpos.documents import Document, split_documents
-from lifecycle.yamlpos.errors import YamlError
+from lifecycle.yamlpos.errors import LimitError, YamlError
 from lifecycle.yamlpos.limits import Limits
 from lifecycle.yamlpos.positions import Position
 
-__all__ = ["Document", "Limits", "Position", "YamlError", "split_documents"]
+__all__ = ["Document", "LimitError", "Limits", "Position", "YamlError", "split_documents"]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from lifecycle.yamlpos.errors import YamlError
+from lifecycle.yamlpos.errors import LimitError, YamlError
 from lifecycle.yamlpos.limits import Limits, check_events
 from lifecycle.yamlpos.positions import Position
 
@@ -76,7 +76,7 @@ class Split:
 def split_documents(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Split:
     """Every readable document; after a broken one, reading resumes at the next `---`."""
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
-        error = YamlError(f"file is larger than {limits.max_bytes:,} bytes", Position(file, 1, 1))
+        error = LimitError(f"file is larger than {limits.max_bytes:,} bytes", Position(file, 1, 1))
         return Split([], [error])
     documents: list[Document] = []
     errors: list[YamlError] = []

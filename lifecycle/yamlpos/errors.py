@@ -8,3 +8,7 @@ class YamlError(ValueError):
         super().__init__(f"{position}: {message}")
         self.message = message
         self.position = position
+
+
+class LimitError(YamlError):
+    """Input refused for crossing a bound (size, depth, alias expansion), not for a mistake."""

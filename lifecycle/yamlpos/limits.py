@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from lifecycle.yamlpos.errors import YamlError
+from lifecycle.yamlpos.errors import LimitError
 from lifecycle.yamlpos.positions import Position
 
 
@@ -26,13 +26,13 @@ class _Frame:
 
 
 def check_events(events, file: str, limits: Limits, line_offset: int = 0):
-    """Yield the events unchanged, raising YamlError as soon as a bound is crossed."""
+    """Yield the events unchanged, raising LimitError as soon as a bound is crossed."""
     stack: list[_Frame] = []
     anchored: dict[str, int] = {}
     total = 0
 
-    def fail(message: str, event) -> YamlError:
-        return YamlError(message, Position.from_mark(file, event.start_mark, line_offset))
+    def fail(message: str, event) -> LimitError:
+        return LimitError(message, Position.from_mark(file, event.start_mark, line_offset))
 
     for event in events:
         if isinstance(event, yaml.DocumentStartEvent):

@@ -209,3 +209,14 @@ class TestLimits:
 def test_values_are_built_as_kubernetes_reads_them_json_only(text, data):
     (document,) = split_documents(text, "f.yaml").documents
     assert document.data == data
+
+
+def test_crossing_a_bound_is_a_limit_error_and_a_broken_document_is_not():
+    from lifecycle.yamlpos import LimitError
+
+    (bomb,) = split_documents(billion_laughs(), "lol.yaml").errors
+    (broken,) = split_documents("a: [\n", "broken.yaml").errors
+    (big,) = split_documents("a: 1\n", "big.yaml", Limits(max_bytes=2)).errors
+    assert isinstance(bomb, LimitError)
+    assert isinstance(big, LimitError)
+    assert not isinstance(broken, LimitError)

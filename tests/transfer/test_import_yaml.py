@@ -191,3 +191,13 @@ def test_standard_input_is_read_for_a_dash(monkeypatch):
     summary, _ = import_yaml("-")
     assert summary.startswith("Imported: 1 created")
     assert list(stored()) == [("Resource", "Namespace/shop")]
+
+
+def test_a_refused_file_leaves_nothing_behind_even_with_partial(tmp_path):
+    good = write(tmp_path, "good.yaml", NAMESPACE)
+    bomb = write(tmp_path, "lol.yaml", billion_laughs())
+    summary, err = import_failing(good, bomb, partial=True)
+    assert summary == "Nothing imported: 1 error(s)."
+    assert "lol.yaml:" in err
+    assert "expands to more than 500,000 nodes" in err
+    assert not Resource.objects.exists()
