@@ -1,1 +1,232 @@
-"""Pages."""
+"""BlueprintBinding and Policy pages: list, detail, edit, delete and download."""
+
+import json
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from blueprints_ui.blueprints.models import Blueprint
+from blueprints_ui.core.diffing import side_by_side
+from blueprints_ui.core.editing import save_form
+from blueprints_ui.core.forms import SourceForm
+from blueprints_ui.core.highlight import highlight_yaml
+from blueprints_ui.core.htmx import render_page, wants_fragment
+from blueprints_ui.kasten.models import BlueprintBinding, Policy
+from lifecycle.kinds import KASTEN_NAMESPACE, Category
+
+PAGE_SIZE = 25
+# The page noun of each model: template names, URL names and wording follow it.
+NOUNS = {BlueprintBinding: "binding", Policy: "policy"}
+CATEGORIES = {BlueprintBinding: Category.BINDING, Policy: Category.POLICY}
+REQUIREMENT_KEYS = ("type", "namespace", "labels", "annotations")
+TYPE_FIELDS = ("group", "version", "resource", "name")
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One matchAll / matchAny item flattened for a table; `raw` is the item as JSON."""
+
+    group: str
+    selects: str
+    key: str = ""
+    operator: str = ""
+    values: tuple[str, ...] = ()
+    raw: str = ""
+
+
+def _requirement(group: str, item) -> Requirement:
+    keys = [key for key in REQUIREMENT_KEYS if isinstance(item, dict) and key in item]
+    rule = item[keys[0]] if len(keys) == 1 else None
+    raw = json.dumps(item, default=str)
+    if not isinstance(rule, dict):
+        return Requirement(group, "", raw=raw)
+    values = rule.get("values") if isinstance(rule.get("values"), list) else []
+    if keys[0] == "type":
+        values = [
+            " ".join(f"{f}={v[f]}" for f in TYPE_FIELDS if isinstance(v, dict) and v.get(f))
+            or str(v)
+            for v in values
+        ]
+    key = str(rule.get("key", "")) if keys[0] in ("labels", "annotations") else ""
+    operator = str(rule.get("operator", ""))
+    return Requirement(group, keys[0], key, operator, tuple(map(str, values)), raw)
+
+
+def _requirements(binding: BlueprintBinding) -> list[Requirement]:
+    return [_requirement("matchAll", item) for item in binding.match_all] + [
+        _requirement("matchAny", item) for item in binding.match_any
+    ]
+
+
+def _policy_spec(policy: Policy) -> dict:
+    spec = policy.manifest.get("spec") if isinstance(policy.manifest, dict) else None
+    return spec if isinstance(spec, dict) else {}
+
+
+def _selector_summary(spec: dict) -> list[str]:
+    """The policy's selector as `key operator values` lines, like kubectl describes it."""
+    selector = spec.get("selector") if isinstance(spec.get("selector"), dict) else {}
+    labels = selector.get("matchLabels") if isinstance(selector.get("matchLabels"), dict) else {}
+    lines = [f"{key}={value}" for key, value in labels.items()]
+    for expression in selector.get("matchExpressions") or []:
+        if isinstance(expression, dict):
+            values = expression.get("values") or []
+            shown = ", ".join(map(str, values)) if isinstance(values, list) else str(values)
+            lines.append(f"{expression.get('key', '?')} {expression.get('operator', '?')} {shown}")
+    return lines
+
+
+def _kasten_blueprints(names) -> dict[str, Blueprint]:
+    """Blueprints of the Kasten namespace by name: the only place Kasten looks for them."""
+    found = Blueprint.objects.filter(namespace=KASTEN_NAMESPACE, name__in=set(names))
+    return {blueprint.name: blueprint for blueprint in found}
+
+
+def _form_response(request, form: SourceForm, obj, conflict=None):
+    """The edit page, or its form fragment for htmx: 422 for bad input, 409 for a stale base."""
+    noun = NOUNS[type(obj)]
+    context = {"form": form, "obj": obj, "noun": noun, "conflict": conflict, "changes": None}
+    if conflict:
+        # No history is kept for these kinds: show what is stored now against the user's text.
+        context["changes"] = side_by_side(obj.source, form.cleaned_data["source"])
+        form.data = form.data.copy()
+        form.data["base_revision"] = obj.revision
+    context["source_html"] = None
+    if form.problems:
+        source = form.cleaned_data.get("source") or form.data["source"]
+        context["source_html"] = highlight_yaml(source, form.problem_lines)
+    status = 409 if conflict else (422 if form.is_bound and form.errors else 200)
+    return render_page(request, f"kasten/{noun}_edit.html", "kasten/_form.html", context, status)
+
+
+def _edit(request, obj):
+    initial = {"source": obj.source, "base_revision": obj.revision}
+    category, file = CATEGORIES[type(obj)], f"{obj.name}.yaml"
+    form = SourceForm(request.POST or None, initial=initial, category=category, file=file)
+    if request.method == "POST" and form.is_valid():
+        saved = save_form(request, form, type(obj), obj)
+        if saved.obj:
+            return _redirect(request, f"kasten:{NOUNS[type(obj)]}-detail", obj, saved.outcome)
+        if saved.conflict:
+            obj.refresh_from_db()
+            return _form_response(request, form, obj, saved.conflict)
+    return _form_response(request, form, obj)
+
+
+def _redirect(request, view: str, obj, outcome: str):
+    if outcome == "unchanged":
+        messages.info(request, "No changes to save.")
+    else:
+        messages.success(request, f"Saved {obj.name} as revision {obj.revision}.")
+    target = reverse(view, args=[obj.namespace, obj.name])
+    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
+
+
+def _delete(request, obj, what: str, view: str):
+    obj.delete()
+    messages.success(request, f"Deleted {what} {obj.namespace}/{obj.name}.")
+    target = reverse(view)
+    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
+
+
+def _download(obj) -> HttpResponse:
+    response = HttpResponse(obj.source, content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{obj.name}.yaml"'
+    return response
+
+
+@require_GET
+def binding_list(request):
+    bindings = BlueprintBinding.objects.all()
+    if query := request.GET.get("q", "").strip():
+        bindings = bindings.filter(Q(name__icontains=query) | Q(blueprint_name__icontains=query))
+    page = Paginator(bindings, PAGE_SIZE).get_page(request.GET.get("page"))
+    refs = {(b.blueprint_namespace, b.blueprint_name) for b in page.object_list}
+    found = Blueprint.objects.filter(
+        namespace__in={ns for ns, _ in refs}, name__in={name for _, name in refs}
+    )
+    context = {"page": page, "query": query, "known": set(found.values_list("namespace", "name"))}
+    return render_page(request, "kasten/binding_list.html", "kasten/_binding_table.html", context)
+
+
+@require_GET
+def binding_detail(request, namespace: str, name: str):
+    binding = get_object_or_404(BlueprintBinding, namespace=namespace, name=name)
+    blueprint = Blueprint.objects.filter(
+        namespace=binding.blueprint_namespace, name=binding.blueprint_name
+    ).first()
+    context = {
+        "binding": binding,
+        "blueprint": blueprint,
+        "requirements": _requirements(binding),
+        "source_html": highlight_yaml(binding.source),
+    }
+    return render(request, "kasten/binding_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def binding_edit(request, namespace: str, name: str):
+    return _edit(request, get_object_or_404(BlueprintBinding, namespace=namespace, name=name))
+
+
+@require_POST
+def binding_delete(request, namespace: str, name: str):
+    binding = get_object_or_404(BlueprintBinding, namespace=namespace, name=name)
+    return _delete(request, binding, "binding", "kasten:binding-list")
+
+
+@require_GET
+def binding_download(request, namespace: str, name: str):
+    return _download(get_object_or_404(BlueprintBinding, namespace=namespace, name=name))
+
+
+@require_GET
+def policy_list(request):
+    policies = Policy.objects.prefetch_related("hooks")
+    if query := request.GET.get("q", "").strip():
+        policies = policies.filter(
+            Q(name__icontains=query) | Q(hooks__blueprint__icontains=query)
+        ).distinct()
+    page = Paginator(policies, PAGE_SIZE).get_page(request.GET.get("page"))
+    names = {hook.blueprint for policy in page.object_list for hook in policy.hooks.all()}
+    context = {"page": page, "query": query, "known": set(_kasten_blueprints(names))}
+    return render_page(request, "kasten/policy_list.html", "kasten/_policy_table.html", context)
+
+
+@require_GET
+def policy_detail(request, namespace: str, name: str):
+    policy = get_object_or_404(Policy, namespace=namespace, name=name)
+    hooks = list(policy.hooks.all())
+    spec = _policy_spec(policy)
+    context = {
+        "policy": policy,
+        "spec": spec,
+        "selector": _selector_summary(spec),
+        "hooks": hooks,
+        "blueprints": _kasten_blueprints(hook.blueprint for hook in hooks),
+        "source_html": highlight_yaml(policy.source),
+    }
+    return render(request, "kasten/policy_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def policy_edit(request, namespace: str, name: str):
+    return _edit(request, get_object_or_404(Policy, namespace=namespace, name=name))
+
+
+@require_POST
+def policy_delete(request, namespace: str, name: str):
+    policy = get_object_or_404(Policy, namespace=namespace, name=name)
+    return _delete(request, policy, "policy", "kasten:policy-list")
+
+
+@require_GET
+def policy_download(request, namespace: str, name: str):
+    return _download(get_object_or_404(Policy, namespace=namespace, name=name))
