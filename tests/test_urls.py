@@ -3,34 +3,34 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from blueprints_ui.blueprints.models import Blueprint
 from blueprints_ui.inventory.models import Resource
+from blueprints_ui.kasten.models import BlueprintBinding, Policy
 
 pytestmark = pytest.mark.django_db
 PUBLIC = {"healthz", "login"}
-BLUEPRINT = {"namespace": "kasten-io", "name": "mysql-blueprint"}
 
 
-def sample_kwargs(name: str, pattern_keys: set[str]) -> dict:
-    """Arguments that resolve to a demo object; a new URL parameter must be added here."""
-    statefulset = Resource.objects.get(kind="StatefulSet", name="mysql")
-    by_name = {
-        "blueprints:revision-detail": {**BLUEPRINT, "number": 1},
-        "kasten:binding-detail": {"namespace": "kasten-io", "name": "mysql-statefulsets"},
-        "kasten:policy-detail": {"namespace": "kasten-io", "name": "shop-daily"},
+def sample_kwargs(name: str, keys: set[str]) -> dict:
+    """Arguments that resolve to a demo object of the URL's kind (blueprint for revisions)."""
+    noun = name.split(":")[-1].rsplit("-", 1)[0]
+    demo = {
+        "blueprint": Blueprint.objects.get(name="mysql-blueprint"),
+        "binding": BlueprintBinding.objects.get(name="mysql-statefulsets"),
+        "policy": Policy.objects.get(name="shop-daily"),
+        "resource": Resource.objects.get(kind="StatefulSet", name="mysql"),
     }
-    if name in by_name:
-        return by_name[name]
-    kwargs = {}
-    if {"namespace", "name"} <= pattern_keys:
-        kind = name.split(":")[-1].split("-")[0]
-        kwargs.update(by_name.get(f"kasten:{kind}-detail", BLUEPRINT))
-    if "pk" in pattern_keys:
-        kwargs["pk"] = statefulset.pk
-    if "number" in pattern_keys:
-        kwargs["number"] = 1
-    missing = pattern_keys - set(kwargs)
+    obj = demo.get(noun, demo["blueprint"])
+    values = {
+        "namespace": obj.namespace,
+        "name": obj.name,
+        "pk": obj.pk,
+        "blueprint_id": demo["blueprint"].pk,
+        "number": 1,
+    }
+    missing = keys - set(values)
     assert not missing, f"tests/test_urls.py: add sample values of {missing} for {name}"
-    return kwargs
+    return {key: values[key] for key in keys}
 
 
 def app_urls() -> list[tuple[str, str]]:
