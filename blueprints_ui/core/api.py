@@ -8,6 +8,7 @@ it was based on (`base_revision` in the body, or an ETag in If-Match, which wins
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.utils.http import parse_etags
 from drf_spectacular.openapi import AutoSchema
@@ -87,6 +88,8 @@ def exception_handler(exc, context):
         return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, RevisionConflict):
         return Response(exc.body, status=exc.status_code, headers={"ETag": exc.etag})
+    if isinstance(exc, ObjectDoesNotExist):  # deleted by someone else while being written
+        exc = Http404(str(exc))
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(response.data, dict | list):
         # One shape for every error, so a client reads 401, 404 and 405 like a 400.

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.http import HttpRequest
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404, HttpRequest
 
 from blueprints_ui.core.forms import SourceForm
 from blueprints_ui.core.models import StaleRevision, StoredObject
@@ -33,4 +34,6 @@ def save_form(
         return Saved()
     except StaleRevision as conflict:
         return Saved(conflict=conflict)
+    except ObjectDoesNotExist as gone:
+        raise Http404(str(gone)) from None
     return Saved(obj, outcome)

@@ -91,6 +91,7 @@ class StoredObject(models.Model):
         obj.after_write(author, message)
         return obj, "created"
 
+    @transaction.atomic
     def replace(
         self,
         manifest: Manifest,
@@ -99,7 +100,10 @@ class StoredObject(models.Model):
         message: str = "",
         base_revision: int | None = None,
     ) -> Outcome:
-        """Store new content as the next revision, unless someone saved since base_revision."""
+        """Store new content as the next revision, unless someone saved since base_revision.
+
+        The content and what after_write derives from it (revisions, policy hooks) change together.
+        """
         identity = type(self).identity(manifest)
         for field, value in identity.items():
             if getattr(self, field) != value:
@@ -123,8 +127,10 @@ class StoredObject(models.Model):
             )
         )
         if not updated:
-            current = type(self).objects.values_list("revision", flat=True).get(pk=self.pk)
-            raise StaleRevision(current=current, base=base)
+            current = type(self).objects.filter(pk=self.pk).values_list("revision", flat=True)
+            if not current:
+                raise self.DoesNotExist(f"{self} was deleted while it was being edited")
+            raise StaleRevision(current=current[0], base=base)
         self.refresh_from_db()
         self.after_write(author, message)
         return "updated"

@@ -3,6 +3,7 @@
 import hashlib
 
 import pytest
+from django.db import IntegrityError
 
 from blueprints_ui.blueprints.models import Blueprint, BlueprintRevision
 from blueprints_ui.core.models import StaleRevision
@@ -103,3 +104,21 @@ spec:
     )
     assert [str(h) for h in policy.hooks.all()] == ["backup preHook: hooks/before"]
     assert policy.namespace == "kasten-io"
+
+
+def test_replacing_an_object_deleted_meanwhile_says_so():
+    blueprint = store_yaml(blueprint_yaml("pg"))
+    Blueprint.objects.filter(pk=blueprint.pk).delete()
+    changed = manifest_of(blueprint_yaml("pg").replace("busybox", "x"))
+    with pytest.raises(Blueprint.DoesNotExist, match="was deleted while it was being edited"):
+        blueprint.replace(changed, base_revision=1)
+
+
+def test_a_failure_while_recording_the_revision_undoes_the_new_content():
+    blueprint = store_yaml(blueprint_yaml("pg"))
+    # A revision 2 that appeared meanwhile makes recording ours fail on the unique number.
+    BlueprintRevision.objects.create(blueprint=blueprint, number=2, source="x", content_hash="x")
+    changed = manifest_of(blueprint_yaml("pg").replace("busybox", "x"))
+    with pytest.raises(IntegrityError):
+        blueprint.replace(changed, base_revision=1)
+    assert Blueprint.objects.get(pk=blueprint.pk).source == blueprint_yaml("pg")
