@@ -69,10 +69,16 @@ def blueprint_detail(request, namespace: str, name: str):
 
 def _form_response(request, form, blueprint, conflict=None):
     """The edit page, or its form fragment for htmx: 422 for bad input, 409 for a stale base."""
-    context = {"form": form, "blueprint": blueprint, "conflict": conflict, "source_html": None}
+    context = {
+        "form": form,
+        "blueprint": blueprint,
+        "conflict": conflict,
+        "changes": None,
+        "source_html": None,
+    }
     if conflict and blueprint is not None:
         base = blueprint.revisions.filter(number=conflict.base).first()
-        context["their_changes"] = side_by_side(base.source if base else "", blueprint.source)
+        context["changes"] = side_by_side(base.source if base else "", blueprint.source)
         form.data = form.data.copy()
         form.data["base_revision"] = blueprint.revision
     if form.problems:

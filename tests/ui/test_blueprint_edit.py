@@ -82,6 +82,7 @@ def test_a_stale_edit_is_409_and_keeps_both_texts(auth_client, blueprint):
     page = response.content.decode()
     assert "Someone else saved revision 2 while you were editing revision 1." in page
     assert "image: debian" in page  # my text is still in the form
+    assert '<td class="chg-new">        image: alpine</td>' in page  # their change, shown
     assert 'name="base_revision" value="2"' in page  # a deliberate second save can go through
     assert Blueprint.objects.get(name="pg").source == theirs
 
