@@ -31,7 +31,9 @@ def test_ensure_admin_takes_credentials_from_the_environment(monkeypatch, capsys
     call_command("ensure_admin")
     admin = get_user_model().objects.get(username="root-of-trust")
     assert admin.is_superuser and admin.check_password("s3cret-enough-pass")
-    assert "s3cret-enough-pass" not in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Created admin account 'root-of-trust' with DJANGO_SUPERUSER_PASSWORD." in out
+    assert "s3cret-enough-pass" not in out
 
 
 def test_ensure_admin_generates_and_prints_a_password_once(monkeypatch, capsys):
