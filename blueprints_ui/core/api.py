@@ -146,6 +146,16 @@ class StoredObjectSerializer(serializers.ModelSerializer):
         "names the ETag; 0 or absent to create.",
     )
 
+    # Everything else is derived from the YAML, so it is read-only.
+    WRITABLE = ("source", "base_revision", "message")
+
+    def get_extra_kwargs(self) -> dict:
+        extra = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            if name not in self.WRITABLE:
+                extra.setdefault(name, {})["read_only"] = True
+        return extra
+
     def validate(self, attrs: dict) -> dict:
         if self.instance is None and attrs.get("base_revision"):
             raise ValidationError({"base_revision": BASE_ON_CREATE})

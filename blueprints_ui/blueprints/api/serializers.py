@@ -53,15 +53,6 @@ class BlueprintSerializer(StoredObjectSerializer):
             "message",
             "base_revision",
         )
-        read_only_fields = (
-            "id",
-            "namespace",
-            "name",
-            "revision",
-            "manifest",
-            "created_at",
-            "updated_at",
-        )
 
     @classmethod
     def changes_since(cls, obj: Blueprint, base: int | None) -> str:

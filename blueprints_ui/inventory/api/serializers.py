@@ -30,22 +30,6 @@ class ResourceSerializer(StoredObjectSerializer):
             "updated_at",
             "base_revision",
         )
-        read_only_fields = (
-            "id",
-            "namespace",
-            "name",
-            "revision",
-            "manifest",
-            "api_group",
-            "api_version",
-            "kind",
-            "resource",
-            "labels",
-            "annotations",
-            "blueprint_annotation",
-            "created_at",
-            "updated_at",
-        )
 
 
 class NamespaceSerializer(serializers.Serializer):

@@ -6,8 +6,6 @@ from blueprints_ui.core.api import StoredObjectSerializer
 from blueprints_ui.kasten.models import BlueprintBinding, Policy, PolicyHook
 from lifecycle.kinds import Category
 
-STORED_READ_ONLY = ("id", "namespace", "name", "revision", "manifest", "created_at", "updated_at")
-
 
 class BindingSerializer(StoredObjectSerializer):
     category = Category.BINDING
@@ -30,15 +28,6 @@ class BindingSerializer(StoredObjectSerializer):
             "created_at",
             "updated_at",
             "base_revision",
-        )
-        read_only_fields = (
-            *STORED_READ_ONLY,
-            "blueprint_name",
-            "blueprint_namespace",
-            "disabled",
-            "match_all",
-            "match_any",
-            "created",
         )
 
 
@@ -70,4 +59,3 @@ class PolicySerializer(StoredObjectSerializer):
             "updated_at",
             "base_revision",
         )
-        read_only_fields = STORED_READ_ONLY
