@@ -37,6 +37,11 @@ def test_download_gives_the_stored_bytes(auth_client, demo_data):
     assert response.content.decode() == Blueprint.objects.get(name="mysql-blueprint").source
 
 
+def test_delete_asks_for_confirmation_first(auth_client, demo_data):
+    page = auth_client.get(URL).content.decode()
+    assert 'confirm(&#34;Delete blueprint mysql-blueprint and all its revisions?&#34;)' in page
+
+
 def test_delete_needs_post_and_removes_the_history(auth_client, demo_data):
     from blueprints_ui.blueprints.models import Blueprint, BlueprintRevision
 
