@@ -190,11 +190,17 @@ def _mapping(document: Document, data: dict, key: str) -> dict:
 
 def _string_map(document: Document, metadata: dict, key: str) -> dict[str, str]:
     value = metadata.get(key) or {}
-    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        raise ManifestError(
-            f'metadata.{key} must map names to strings (quote values such as "true" or "1")',
-            document.position_at("metadata", key),
-        )
+    if not isinstance(value, dict):
+        position = document.position_at("metadata", key)
+        raise ManifestError(f"metadata.{key} must map names to strings", position)
+    for name, item in value.items():
+        if not isinstance(item, str):
+            node = document.find("metadata", key, str(name))
+            written = node.value if node is not None and isinstance(node.value, str) else item
+            raise ManifestError(
+                f'metadata.{key}.{name} must be a string, found {written}: quote it ("{written}")',
+                document.position_at("metadata", key, str(name)),
+            )
     return {str(k): v for k, v in value.items()}
 
 

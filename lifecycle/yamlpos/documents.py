@@ -116,7 +116,7 @@ def _document_spans(text: str, file: str, limits: Limits, line_offset: int):
                 header = ""
                 start = _after_marker_line(text, event.end_mark.index) if event.explicit else end
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, file, line_offset) from None
+        raise _yaml_error(exc, text, file, line_offset) from None
 
 
 def _comment_block(text: str) -> str:
@@ -148,7 +148,7 @@ def _load(text: str, header: str, start: int, end: int, file: str, index: int) -
             return None
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, file, content_line - 1) from None
+        raise _yaml_error(exc, content, file, content_line - 1) from None
     finally:
         loader.dispose()
     source = header + content
@@ -172,9 +172,13 @@ def _next_separator(text: str, error_line: int, after: int) -> int:
     return len(text)
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, file: str, line_offset: int) -> YamlError:
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     message = exc.problem or "invalid YAML"
+    if message == "found undefined alias":
+        # libyaml's composer does not say which alias; it is the word at the mark.
+        alias = re.match(r"\*[^\s,\[\]{}]+", text[mark.index :])
+        message += f" {alias.group()}" if alias else ""
     if exc.context:
         where = ""
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != mark.line:

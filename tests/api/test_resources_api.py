@@ -115,8 +115,10 @@ def test_labels_must_be_strings(api_client):
 
     assert response.status_code == 400
     (error,) = response.data["errors"]
-    assert (error["line"], error["column"]) == (7, 5)
-    assert error["message"].startswith("metadata.labels must map names to strings")
+    assert (error["line"], error["column"]) == (7, 15)
+    assert error["message"] == (
+        'metadata.labels.replicas must be a string, found 3: quote it ("3")'
+    )
 
 
 def test_update_with_base_revision_changes_the_annotation(api_client, deployment):

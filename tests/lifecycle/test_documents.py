@@ -127,7 +127,7 @@ class TestErrors:
 
     def test_an_undefined_alias_is_an_error_at_the_alias(self):
         split = split_documents("---\na: 1\n---\nb:\n  c: *nope\n---\nd: 4\n", "alias.yaml")
-        assert [str(e) for e in split.errors] == ["alias.yaml:5:6: found undefined alias"]
+        assert [str(e) for e in split.errors] == ["alias.yaml:5:6: found undefined alias *nope"]
         assert [d.data for d in split.documents] == [{"a": 1}, {"d": 4}]
 
     def test_an_error_in_the_last_document_keeps_the_ones_before(self):

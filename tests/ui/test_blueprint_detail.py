@@ -39,7 +39,7 @@ def test_download_gives_the_stored_bytes(auth_client, demo_data):
 
 def test_delete_asks_for_confirmation_first(auth_client, demo_data):
     page = auth_client.get(URL).content.decode()
-    assert 'confirm(&#34;Delete blueprint mysql-blueprint and all its revisions?&#34;)' in page
+    assert "confirm(&#34;Delete blueprint mysql-blueprint and all its revisions?&#34;)" in page
 
 
 def test_delete_needs_post_and_removes_the_history(auth_client, demo_data):
