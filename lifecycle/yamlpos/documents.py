@@ -37,7 +37,6 @@ class Document:
     """
 
     file: str
-    index: int
     source: str
     content_line: int
     node: yaml.Node = field(repr=False, compare=False)
@@ -86,8 +85,7 @@ def split_documents(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Sp
         try:
             spans = _document_spans(text[offset:], file, limits, line_offset)
             for header, start, end in spans:
-                index = len(documents) + 1
-                if document := _load(text, header, offset + start, offset + end, file, index):
+                if document := _load(text, header, offset + start, offset + end, file):
                     documents.append(document)
             break
         except YamlError as error:
@@ -129,16 +127,15 @@ def _comment_block(text: str) -> str:
 
 
 def _after_marker_line(text: str, marker_end: int) -> int:
-    """Where a document's own text resumes after a `---` or `...` marker: the next line,
-    unless content follows the marker on the same line (`--- |`)."""
+    """Where a document's own text resumes after a `---` or `...` marker: the next line, unless
+    something follows the marker on its line (`--- |`, `--- # note`), which the document keeps."""
     newline = text.find("\n", marker_end)
-    rest_of_line = text[marker_end : newline if newline != -1 else len(text)].strip()
-    if rest_of_line and not rest_of_line.startswith("#"):
+    if text[marker_end : newline if newline != -1 else len(text)].strip():
         return marker_end
     return newline + 1 if newline != -1 else len(text)
 
 
-def _load(text: str, header: str, start: int, end: int, file: str, index: int) -> Document | None:
+def _load(text: str, header: str, start: int, end: int, file: str) -> Document | None:
     content = text[start:end]
     content_line = text.count("\n", 0, start) + 1
     loader = JsonSafeLoader(content)
@@ -151,10 +148,11 @@ def _load(text: str, header: str, start: int, end: int, file: str, index: int) -
         raise _yaml_error(exc, content, file, content_line - 1) from None
     finally:
         loader.dispose()
-    source = header + content
+    # What followed a `---` on its line starts the stored text, without the blanks before it.
+    source = header + (content.lstrip(" \t") if start and text[start - 1] != "\n" else content)
     # The last document of a file may lack its final newline; stored text always ends a line.
     return Document(
-        file, index, source if source.endswith("\n") else source + "\n", content_line, node, data
+        file, source if source.endswith("\n") else source + "\n", content_line, node, data
     )
 
 

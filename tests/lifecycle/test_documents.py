@@ -57,6 +57,15 @@ class TestDocumentText:
         assert first.source == "# Copyright the authors\n# Licensed under Apache-2.0\na: 1\n"
         assert second.source == "b: 2\n"
 
+    def test_a_comment_on_the_marker_line_stays_with_its_document(self):
+        text = "--- # the first\na: 1\n---   # the second\nb: 2\n"
+        first, second = split_documents(text, "f.yaml").documents
+        assert (first.source, second.source) == ("# the first\na: 1\n", "# the second\nb: 2\n")
+        assert (first.position, second.position) == (
+            Position("f.yaml", 2, 1),
+            Position("f.yaml", 4, 1),
+        )
+
     def test_positions_count_the_header_lines(self):
         text = "# header\n---\na: 1\n---\nb: 2\n"
         first, second = split_documents(text, "f.yaml").documents
