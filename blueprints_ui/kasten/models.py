@@ -59,9 +59,12 @@ class Policy(StoredObject):
             for i, hook in enumerate(policy_hooks(self.manifest))
         )
 
-    def action_names(self) -> list[str]:
+    def spec(self) -> dict:
         spec = self.manifest.get("spec") if isinstance(self.manifest, dict) else None
-        actions = spec.get("actions") if isinstance(spec, dict) else None
+        return spec if isinstance(spec, dict) else {}
+
+    def action_names(self) -> list[str]:
+        actions = self.spec().get("actions")
         if not isinstance(actions, list):
             return []
         return [a["action"] for a in actions if isinstance(a, dict) and "action" in a]

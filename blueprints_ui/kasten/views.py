@@ -1,8 +1,5 @@
 """BlueprintBinding and Policy pages: list, detail, edit, delete and download."""
 
-import json
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -20,67 +17,12 @@ from blueprints_ui.core.highlight import highlight_yaml
 from blueprints_ui.core.htmx import render_page, wants_fragment
 from blueprints_ui.kasten.models import BlueprintBinding, Policy
 from lifecycle.kinds import KASTEN_NAMESPACE, Category
+from lifecycle.selectors import describe_selector, read_requirements
 
 PAGE_SIZE = 25
 # The page noun of each model: template names, URL names and wording follow it.
 NOUNS = {BlueprintBinding: "binding", Policy: "policy"}
 CATEGORIES = {BlueprintBinding: Category.BINDING, Policy: Category.POLICY}
-REQUIREMENT_KEYS = ("type", "namespace", "labels", "annotations")
-TYPE_FIELDS = ("group", "version", "resource", "name")
-
-
-@dataclass(frozen=True, slots=True)
-class Requirement:
-    """One matchAll / matchAny item flattened for a table; `raw` is the item as JSON."""
-
-    group: str
-    selects: str
-    key: str = ""
-    operator: str = ""
-    values: tuple[str, ...] = ()
-    raw: str = ""
-
-
-def _requirement(group: str, item) -> Requirement:
-    keys = [key for key in REQUIREMENT_KEYS if isinstance(item, dict) and key in item]
-    rule = item[keys[0]] if len(keys) == 1 else None
-    raw = json.dumps(item, default=str)
-    if not isinstance(rule, dict):
-        return Requirement(group, "", raw=raw)
-    values = rule.get("values") if isinstance(rule.get("values"), list) else []
-    if keys[0] == "type":
-        values = [
-            " ".join(f"{f}={v[f]}" for f in TYPE_FIELDS if isinstance(v, dict) and v.get(f))
-            or str(v)
-            for v in values
-        ]
-    key = str(rule.get("key", "")) if keys[0] in ("labels", "annotations") else ""
-    operator = str(rule.get("operator", ""))
-    return Requirement(group, keys[0], key, operator, tuple(map(str, values)), raw)
-
-
-def _requirements(binding: BlueprintBinding) -> list[Requirement]:
-    return [_requirement("matchAll", item) for item in binding.match_all] + [
-        _requirement("matchAny", item) for item in binding.match_any
-    ]
-
-
-def _policy_spec(policy: Policy) -> dict:
-    spec = policy.manifest.get("spec") if isinstance(policy.manifest, dict) else None
-    return spec if isinstance(spec, dict) else {}
-
-
-def _selector_summary(spec: dict) -> list[str]:
-    """The policy's selector as `key operator values` lines, like kubectl describes it."""
-    selector = spec.get("selector") if isinstance(spec.get("selector"), dict) else {}
-    labels = selector.get("matchLabels") if isinstance(selector.get("matchLabels"), dict) else {}
-    lines = [f"{key}={value}" for key, value in labels.items()]
-    for expression in selector.get("matchExpressions") or []:
-        if isinstance(expression, dict):
-            values = expression.get("values") or []
-            shown = ", ".join(map(str, values)) if isinstance(values, list) else str(values)
-            lines.append(f"{expression.get('key', '?')} {expression.get('operator', '?')} {shown}")
-    return lines
 
 
 def _kasten_blueprints(names) -> dict[str, Blueprint]:
@@ -165,7 +107,7 @@ def binding_detail(request, namespace: str, name: str):
     context = {
         "binding": binding,
         "blueprint": blueprint,
-        "requirements": _requirements(binding),
+        "requirements": read_requirements(binding.match_all, binding.match_any),
         "source_html": highlight_yaml(binding.source),
     }
     return render(request, "kasten/binding_detail.html", context)
@@ -204,11 +146,11 @@ def policy_list(request):
 def policy_detail(request, namespace: str, name: str):
     policy = get_object_or_404(Policy, namespace=namespace, name=name)
     hooks = list(policy.hooks.all())
-    spec = _policy_spec(policy)
+    spec = policy.spec()
     context = {
         "policy": policy,
         "spec": spec,
-        "selector": _selector_summary(spec),
+        "selector": describe_selector(spec.get("selector")),
         "hooks": hooks,
         "blueprints": _kasten_blueprints(hook.blueprint for hook in hooks),
         "source_html": highlight_yaml(policy.source),
