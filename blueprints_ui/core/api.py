@@ -8,7 +8,7 @@ it was based on (`base_revision` in the body, or an ETag in If-Match, which wins
 from typing import ClassVar
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig
 from django.http import Http404
 from django.utils.http import parse_etags
 from drf_spectacular.openapi import AutoSchema
@@ -88,6 +88,10 @@ def exception_handler(exc, context):
         return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, RevisionConflict):
         return Response(exc.body, status=exc.status_code, headers={"ETag": exc.etag})
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        message = f"the request body is larger than {limit:,} bytes"
+        return Response({"errors": [error_entry(message)]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, ObjectDoesNotExist):  # deleted by someone else while being written
         exc = Http404(str(exc))
     response = drf_exception_handler(exc, context)

@@ -473,3 +473,21 @@ def test_delete_with_a_stale_etag_gets_412(api_client, blueprint):
     assert response["ETag"] == f'"blueprint-{blueprint.pk}-r2"'
     assert response.data["current_revision"] == 2
     assert Blueprint.objects.filter(pk=blueprint.pk).exists()
+
+
+def test_a_body_over_the_size_limit_gets_the_error_shape(api_client, settings):
+    body = '{"source": "' + "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1) + '"}'
+    response = api_client.post(LIST_URL, body, content_type="application/json")
+    assert response.status_code == 400
+    limit = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,}"
+    assert response.json() == {
+        "errors": [
+            {
+                "file": None,
+                "line": None,
+                "column": None,
+                "field": None,
+                "message": f"the request body is larger than {limit} bytes",
+            }
+        ]
+    }
