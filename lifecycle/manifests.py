@@ -1,7 +1,9 @@
 """The identity and the summary fields of a manifest, read from a parsed YAML document."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import yaml
 
 from lifecycle.kinds import KASTEN_NAMESPACE, Category, Classification, classify
 from lifecycle.yamlpos import Document, Limits, Position, split_documents
@@ -97,6 +99,23 @@ def read_manifest(document: Document) -> Manifest:
         labels=_string_map(document, metadata, "labels"),
         annotations=_string_map(document, metadata, "annotations"),
     )
+
+
+def expand_list(document: Document) -> list[Document]:
+    """The items of a `kind: List` (what `kubectl get -o yaml` prints), else the document itself.
+
+    An item's stored text is the item dumped on its own; its positions stay those of the file.
+    """
+    data = document.data
+    if not isinstance(data, dict) or (data.get("apiVersion"), data.get("kind")) != ("v1", "List"):
+        return [document]
+    items = document.find("items")
+    if not isinstance(items, yaml.SequenceNode) or not isinstance(data.get("items"), list):
+        return [document]
+    return [
+        replace(document, source=yaml.safe_dump(item, sort_keys=False), node=node, data=item)
+        for node, item in zip(items.value, data["items"], strict=True)
+    ]
 
 
 def read_single(

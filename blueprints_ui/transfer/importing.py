@@ -8,7 +8,7 @@ from django.db import transaction
 from blueprints_ui.core.models import StaleRevision, StoredObject
 from blueprints_ui.transfer.stores import STORES
 from lifecycle.kinds import Category
-from lifecycle.manifests import ManifestError, read_manifest
+from lifecycle.manifests import ManifestError, expand_list, read_manifest
 from lifecycle.yamlpos import LimitError, Limits, Position, split_documents
 
 
@@ -80,7 +80,8 @@ def import_sources(
                 Problem(e.position, e.message, isinstance(e, LimitError)) for e in split.errors
             ]
             for document in split.documents:
-                _import_document(document, report, seen, author, message)
+                for item in expand_list(document):
+                    _import_document(item, report, seen, author, message)
         if report.errors and (report.refused or not partial):
             transaction.set_rollback(True)
             report.rolled_back = True

@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 
 from lifecycle.kinds import Category
-from lifecycle.manifests import Hook, ManifestError, binding_fields, policy_hooks, read_manifest
+from lifecycle.manifests import (
+    Hook,
+    ManifestError,
+    binding_fields,
+    expand_list,
+    policy_hooks,
+    read_manifest,
+)
 from lifecycle.yamlpos import Position, split_documents
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "blueprints_ui" / "transfer" / "demo"
@@ -211,3 +218,37 @@ class TestPolicyHooks:
         )
         broken = {"action": "backup", "backupParameters": {"hooks": {"preHook": {"blueprint": 1}}}}
         assert policy_hooks({"spec": {"actions": [broken]}}) == []
+
+
+KUBECTL_LIST = """apiVersion: v1
+kind: List
+items:
+- apiVersion: apps/v1
+  kind: StatefulSet
+  metadata:
+    name: redis
+    namespace: cache
+- apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: Bad_Name
+metadata:
+  resourceVersion: ""
+"""
+
+
+def test_a_kubectl_list_is_read_as_its_items_with_file_positions():
+    (document,) = split_documents(KUBECTL_LIST, "list.yaml").documents
+    redis, bad = expand_list(document)
+    assert redis.source == (
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: redis\n  namespace: cache\n"
+    )
+    assert read_manifest(redis).namespace == "cache"
+    with pytest.raises(ManifestError) as info:
+        read_manifest(bad)
+    assert str(info.value.position) == "list.yaml:12:11"
+
+
+def test_any_other_document_is_its_own_single_item():
+    (document,) = split_documents("apiVersion: v1\nkind: Namespace\n", "ns.yaml").documents
+    assert expand_list(document) == [document]

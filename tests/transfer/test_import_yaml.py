@@ -201,3 +201,17 @@ def test_a_refused_file_leaves_nothing_behind_even_with_partial(tmp_path):
     assert "lol.yaml:" in err
     assert "expands to more than 500,000 nodes" in err
     assert not Resource.objects.exists()
+
+
+def test_a_kubectl_list_imports_each_item(tmp_path):
+    listing = (
+        "apiVersion: v1\nkind: List\nitems:\n"
+        "- apiVersion: apps/v1\n  kind: StatefulSet\n  metadata:\n    name: redis\n"
+        "    namespace: cache\n"
+        "- apiVersion: v1\n  kind: Service\n  metadata:\n    name: redis\n"
+    )
+    path = write(tmp_path, "get-o-yaml.yaml", listing)
+    summary, err = import_yaml(path)
+    assert summary == "Imported: 1 created, 0 updated, 0 unchanged, 1 skipped."
+    assert err.strip() == f"{path}:9:3: skipped: Service (v1) is not something a blueprint binds to"
+    assert Resource.objects.get(kind="StatefulSet").namespace == "cache"
