@@ -3,18 +3,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from blueprints_ui.blueprints.models import Blueprint, BlueprintRevision
 from blueprints_ui.core.diffing import side_by_side
-from blueprints_ui.core.editing import save_form
+from blueprints_ui.core.downloads import yaml_attachment
+from blueprints_ui.core.editing import edit_response, save_form, saved_response
 from blueprints_ui.core.forms import SourceForm
 from blueprints_ui.core.highlight import highlight_yaml
-from blueprints_ui.core.htmx import render_page, wants_fragment
+from blueprints_ui.core.htmx import redirect_to, render_page
 from lifecycle.actions import RESERVED_ACTIONS
 from lifecycle.kinds import Category
 
@@ -67,37 +66,7 @@ def blueprint_detail(request, namespace: str, name: str):
     return render(request, "blueprints/blueprint_detail.html", context)
 
 
-def _form_response(request, form, blueprint, conflict=None):
-    """The edit page, or its form fragment for htmx: 422 for bad input, 409 for a stale base."""
-    context = {
-        "form": form,
-        "blueprint": blueprint,
-        "conflict": conflict,
-        "changes": None,
-        "source_html": None,
-    }
-    if conflict and blueprint is not None:
-        base = blueprint.revisions.filter(number=conflict.base).first()
-        context["changes"] = side_by_side(base.source if base else "", blueprint.source)
-        form.data = form.data.copy()
-        form.data["base_revision"] = blueprint.revision
-    if form.problems:
-        context["source_html"] = highlight_yaml(
-            form.cleaned_data.get("source") or form.data["source"], form.problem_lines
-        )
-    status = 409 if conflict else (422 if form.is_bound and form.errors else 200)
-    return render_page(
-        request, "blueprints/blueprint_edit.html", "blueprints/_form.html", context, status
-    )
-
-
-def _saved_response(request, blueprint, outcome):
-    if outcome == "unchanged":
-        messages.info(request, "No changes to save.")
-    else:
-        messages.success(request, f"Saved {blueprint.name} as revision {blueprint.revision}.")
-    target = reverse("blueprints:blueprint-detail", args=[blueprint.namespace, blueprint.name])
-    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
+TEMPLATES = ("blueprints/blueprint_edit.html", "blueprints/_form.html")
 
 
 @require_http_methods(["GET", "POST"])
@@ -110,10 +79,16 @@ def blueprint_edit(request, namespace: str, name: str):
     if request.method == "POST" and form.is_valid():
         saved = save_form(request, form, Blueprint, blueprint)
         if saved.obj:
-            return _saved_response(request, saved.obj, saved.outcome)
+            return saved_response(request, blueprint, saved.outcome, blueprint.name)
         if saved.conflict:
-            return _form_response(request, form, _get_blueprint(namespace, name), saved.conflict)
-    return _form_response(request, form, blueprint)
+            current = _get_blueprint(namespace, name)
+            base = current.revisions.filter(number=saved.conflict.base).first()
+            changes = side_by_side(base.source if base else "", current.source)
+            context = {"blueprint": current}
+            return edit_response(
+                request, TEMPLATES, form, context, current, saved.conflict, changes
+            )
+    return edit_response(request, TEMPLATES, form, {"blueprint": blueprint})
 
 
 @require_http_methods(["GET", "POST"])
@@ -125,13 +100,13 @@ def blueprint_new(request):
     if request.method == "POST" and form.is_valid():
         saved = save_form(request, form, Blueprint, None)
         if saved.obj:
-            return _saved_response(request, saved.obj, saved.outcome)
+            return saved_response(request, saved.obj, saved.outcome, saved.obj.name)
         if saved.conflict:
+            manifest = form.manifest
             form.add_error(
-                "source",
-                f"A blueprint {form.manifest.namespace}/{form.manifest.name} already exists.",
+                "source", f"A blueprint {manifest.namespace}/{manifest.name} already exists."
             )
-    return _form_response(request, form, None)
+    return edit_response(request, TEMPLATES, form, {"blueprint": None})
 
 
 @require_POST
@@ -141,8 +116,7 @@ def blueprint_delete(request, namespace: str, name: str):
     messages.success(
         request, f"Deleted blueprint {namespace}/{name} and its {blueprint.revision} revision(s)."
     )
-    target = reverse("blueprints:blueprint-list")
-    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
+    return redirect_to(request, reverse("blueprints:blueprint-list"))
 
 
 @require_GET
@@ -152,9 +126,7 @@ def blueprint_download(request, namespace: str, name: str):
     if number := request.GET.get("revision"):
         revision = get_object_or_404(blueprint.revisions, number=number if number.isdigit() else -1)
         source, suffix = revision.source, f"-r{revision.number}"
-    response = HttpResponse(source, content_type="application/yaml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}{suffix}.yaml"'
-    return response
+    return yaml_attachment(source, f"{name}{suffix}.yaml")
 
 
 @require_GET

@@ -1,11 +1,15 @@
-"""Saving an edit form: new content, a refused rename, or a conflict with someone else's save."""
+"""Saving an edit form and answering it: saved, refused (422), or in conflict with another save."""
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest
 
+from blueprints_ui.core.diffing import Row
 from blueprints_ui.core.forms import SourceForm
+from blueprints_ui.core.highlight import highlight_yaml
+from blueprints_ui.core.htmx import redirect_to, render_page
 from blueprints_ui.core.models import StaleRevision, StoredObject
 from lifecycle.manifests import ManifestError
 
@@ -37,3 +41,44 @@ def save_form(
     except ObjectDoesNotExist as gone:
         raise Http404(str(gone)) from None
     return Saved(obj, outcome)
+
+
+def edit_response(
+    request,
+    templates: tuple[str, str],
+    form: SourceForm,
+    context: dict,
+    current: StoredObject | None = None,
+    conflict: StaleRevision | None = None,
+    changes: list[Row] | None = None,
+):
+    """The edit page, or its form fragment for htmx: 422 for bad input, 409 for a stale base.
+
+    After a conflict the form is based on `current`'s revision, so a deliberate second save
+    of the merged text goes through.
+    """
+    if conflict and current is not None:
+        form.data = form.data.copy()
+        form.data["base_revision"] = current.revision
+    source_html = None
+    if form.problems:
+        source = form.cleaned_data.get("source") or form.data["source"]
+        source_html = highlight_yaml(source, form.problem_lines)
+    context = {
+        **context,
+        "form": form,
+        "conflict": conflict,
+        "changes": changes,
+        "source_html": source_html,
+    }
+    status = 409 if conflict else (422 if form.is_bound and form.errors else 200)
+    return render_page(request, *templates, context, status)
+
+
+def saved_response(request, obj: StoredObject, outcome: str, label: str):
+    """Back to the object's page, saying what the save did."""
+    if outcome == "unchanged":
+        messages.info(request, "No changes to save.")
+    else:
+        messages.success(request, f"Saved {label} as revision {obj.revision}.")
+    return redirect_to(request, obj.get_absolute_url())

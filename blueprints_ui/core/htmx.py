@@ -1,8 +1,9 @@
 """One answer to "does this request want only a fragment?", shared by every view."""
 
 from django.http import HttpRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -17,3 +18,8 @@ def render_page(request, page: str, fragment: str, context: dict, status: int = 
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def redirect_to(request, target: str):
+    """A redirect the browser follows whether the request came from htmx or from a plain form."""
+    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)

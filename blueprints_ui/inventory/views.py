@@ -5,18 +5,17 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from blueprints_ui.blueprints.models import Blueprint
 from blueprints_ui.core.diffing import side_by_side
-from blueprints_ui.core.editing import save_form
+from blueprints_ui.core.downloads import yaml_attachment
+from blueprints_ui.core.editing import edit_response, save_form, saved_response
 from blueprints_ui.core.forms import SourceForm
 from blueprints_ui.core.highlight import highlight_yaml
-from blueprints_ui.core.htmx import render_page, wants_fragment
+from blueprints_ui.core.htmx import redirect_to, render_page
 from blueprints_ui.inventory.models import Resource
 from lifecycle.kinds import BLUEPRINT_ANNOTATION, KASTEN_NAMESPACE, Category
 
@@ -64,46 +63,27 @@ def resource_detail(request, pk: int):
     return render(request, "inventory/resource_detail.html", context)
 
 
-def _form_response(request, form: SourceForm, resource: Resource, conflict=None):
-    """The edit page, or its form fragment for htmx: 422 for bad input, 409 for a stale base."""
-    context = {"form": form, "resource": resource, "conflict": conflict, "changes": None}
-    if conflict:
-        # Resources keep no history: show what is stored now against the user's text.
-        context["changes"] = side_by_side(resource.source, form.cleaned_data["source"])
-        form.data = form.data.copy()
-        form.data["base_revision"] = resource.revision
-    context["source_html"] = None
-    if form.problems:
-        source = form.cleaned_data.get("source") or form.data["source"]
-        context["source_html"] = highlight_yaml(source, form.problem_lines)
-    status = 409 if conflict else (422 if form.is_bound and form.errors else 200)
-    page, fragment = "inventory/resource_edit.html", "inventory/_form.html"
-    return render_page(request, page, fragment, context, status)
-
-
-def _saved_response(request, resource: Resource, outcome: str):
-    if outcome == "unchanged":
-        messages.info(request, "No changes to save.")
-    else:
-        messages.success(request, f"Saved {resource} as revision {resource.revision}.")
-    target = reverse("inventory:resource-detail", args=[resource.pk])
-    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
-
-
 @require_http_methods(["GET", "POST"])
 def resource_edit(request, pk: int):
     resource = get_object_or_404(Resource, pk=pk)
     initial = {"source": resource.source, "base_revision": resource.revision}
-    file = f"{resource.kind.lower()}-{resource.name}.yaml"
-    form = SourceForm(request.POST or None, initial=initial, category=Category.RESOURCE, file=file)
+    form = SourceForm(
+        request.POST or None, initial=initial, category=Category.RESOURCE, file=_file_name(resource)
+    )
+    templates = ("inventory/resource_edit.html", "inventory/_form.html")
+    context = {"resource": resource}
     if request.method == "POST" and form.is_valid():
         saved = save_form(request, form, Resource, resource)
         if saved.obj:
-            return _saved_response(request, resource, saved.outcome)
+            return saved_response(request, resource, saved.outcome, str(resource))
         if saved.conflict:
+            # Resources keep no history: show what is stored now against the user's text.
             resource.refresh_from_db()
-            return _form_response(request, form, resource, saved.conflict)
-    return _form_response(request, form, resource)
+            changes = side_by_side(resource.source, form.cleaned_data["source"])
+            return edit_response(
+                request, templates, form, context, resource, saved.conflict, changes
+            )
+    return edit_response(request, templates, form, context)
 
 
 @require_POST
@@ -111,17 +91,17 @@ def resource_delete(request, pk: int):
     resource = get_object_or_404(Resource, pk=pk)
     resource.delete()
     messages.success(request, f"Deleted {resource}.")
-    target = reverse("inventory:resource-list")
-    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
+    return redirect_to(request, reverse("inventory:resource-list"))
 
 
 @require_GET
 def resource_download(request, pk: int):
     resource = get_object_or_404(Resource, pk=pk)
-    response = HttpResponse(resource.source, content_type="application/yaml; charset=utf-8")
-    filename = f"{resource.kind.lower()}-{resource.name}.yaml"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return yaml_attachment(resource.source, _file_name(resource))
+
+
+def _file_name(resource: Resource) -> str:
+    return f"{resource.kind.lower()}-{resource.name}.yaml"
 
 
 @require_GET

@@ -3,18 +3,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from blueprints_ui.blueprints.models import Blueprint
 from blueprints_ui.core.diffing import side_by_side
-from blueprints_ui.core.editing import save_form
+from blueprints_ui.core.downloads import yaml_attachment
+from blueprints_ui.core.editing import edit_response, save_form, saved_response
 from blueprints_ui.core.forms import SourceForm
 from blueprints_ui.core.highlight import highlight_yaml
-from blueprints_ui.core.htmx import render_page, wants_fragment
+from blueprints_ui.core.htmx import redirect_to, render_page
 from blueprints_ui.kasten.models import BlueprintBinding, Policy
 from lifecycle.kinds import KASTEN_NAMESPACE, Category
 from lifecycle.selectors import describe_selector, read_requirements
@@ -31,57 +30,29 @@ def _kasten_blueprints(names) -> dict[str, Blueprint]:
     return {blueprint.name: blueprint for blueprint in found}
 
 
-def _form_response(request, form: SourceForm, obj, conflict=None):
-    """The edit page, or its form fragment for htmx: 422 for bad input, 409 for a stale base."""
-    noun = NOUNS[type(obj)]
-    context = {"form": form, "obj": obj, "noun": noun, "conflict": conflict, "changes": None}
-    if conflict:
-        # No history is kept for these kinds: show what is stored now against the user's text.
-        context["changes"] = side_by_side(obj.source, form.cleaned_data["source"])
-        form.data = form.data.copy()
-        form.data["base_revision"] = obj.revision
-    context["source_html"] = None
-    if form.problems:
-        source = form.cleaned_data.get("source") or form.data["source"]
-        context["source_html"] = highlight_yaml(source, form.problem_lines)
-    status = 409 if conflict else (422 if form.is_bound and form.errors else 200)
-    return render_page(request, f"kasten/{noun}_edit.html", "kasten/_form.html", context, status)
-
-
 def _edit(request, obj):
+    noun = NOUNS[type(obj)]
     initial = {"source": obj.source, "base_revision": obj.revision}
     category, file = CATEGORIES[type(obj)], f"{obj.name}.yaml"
     form = SourceForm(request.POST or None, initial=initial, category=category, file=file)
+    templates = (f"kasten/{noun}_edit.html", "kasten/_form.html")
+    context = {"obj": obj, "noun": noun}
     if request.method == "POST" and form.is_valid():
         saved = save_form(request, form, type(obj), obj)
         if saved.obj:
-            return _redirect(request, f"kasten:{NOUNS[type(obj)]}-detail", obj, saved.outcome)
+            return saved_response(request, obj, saved.outcome, obj.name)
         if saved.conflict:
+            # No history is kept for these kinds: show what is stored now against the user's text.
             obj.refresh_from_db()
-            return _form_response(request, form, obj, saved.conflict)
-    return _form_response(request, form, obj)
-
-
-def _redirect(request, view: str, obj, outcome: str):
-    if outcome == "unchanged":
-        messages.info(request, "No changes to save.")
-    else:
-        messages.success(request, f"Saved {obj.name} as revision {obj.revision}.")
-    target = reverse(view, args=[obj.namespace, obj.name])
-    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
+            changes = side_by_side(obj.source, form.cleaned_data["source"])
+            return edit_response(request, templates, form, context, obj, saved.conflict, changes)
+    return edit_response(request, templates, form, context)
 
 
 def _delete(request, obj, what: str, view: str):
     obj.delete()
     messages.success(request, f"Deleted {what} {obj.namespace}/{obj.name}.")
-    target = reverse(view)
-    return HttpResponseClientRedirect(target) if wants_fragment(request) else redirect(target)
-
-
-def _download(obj) -> HttpResponse:
-    response = HttpResponse(obj.source, content_type="application/yaml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{obj.name}.yaml"'
-    return response
+    return redirect_to(request, reverse(view))
 
 
 @require_GET
@@ -126,7 +97,8 @@ def binding_delete(request, namespace: str, name: str):
 
 @require_GET
 def binding_download(request, namespace: str, name: str):
-    return _download(get_object_or_404(BlueprintBinding, namespace=namespace, name=name))
+    binding = get_object_or_404(BlueprintBinding, namespace=namespace, name=name)
+    return yaml_attachment(binding.source, f"{name}.yaml")
 
 
 @require_GET
@@ -171,4 +143,5 @@ def policy_delete(request, namespace: str, name: str):
 
 @require_GET
 def policy_download(request, namespace: str, name: str):
-    return _download(get_object_or_404(Policy, namespace=namespace, name=name))
+    policy = get_object_or_404(Policy, namespace=namespace, name=name)
+    return yaml_attachment(policy.source, f"{name}.yaml")

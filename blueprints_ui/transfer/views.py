@@ -1,9 +1,10 @@
 """Import and export pages: upload or paste YAML and see what was stored; download it back."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.views.decorators.http import require_GET, require_http_methods
 
+from blueprints_ui.core.downloads import yaml_attachment
 from blueprints_ui.core.htmx import render_page, wants_fragment
 from blueprints_ui.transfer.exporting import export_stream, exported_objects
 from blueprints_ui.transfer.forms import ImportForm
@@ -74,8 +75,4 @@ def export_download(request):
             content_type="text/plain; charset=utf-8",
         )
     categories = [KIND_NAMES[name] for name in names] or None
-    response = HttpResponse(
-        export_stream(exported_objects(categories)), content_type="application/yaml; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{EXPORT_FILE}"'
-    return response
+    return yaml_attachment(export_stream(exported_objects(categories)), EXPORT_FILE)
