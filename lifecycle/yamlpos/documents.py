@@ -33,7 +33,8 @@ class Document:
     """One YAML document: its text as written (no `---`/`...` markers) and where it came from.
 
     `source` is what gets stored; `node` positions are those of the file (its content starts on
-    line `content_line`), so a header comment kept above the first `---` does not shift them.
+    line `content_line`, at character `offset`), so a header comment kept above the first `---`
+    does not shift them.
     """
 
     file: str
@@ -41,6 +42,7 @@ class Document:
     content_line: int
     node: yaml.Node = field(repr=False, compare=False)
     data: object = field(repr=False, compare=False)
+    offset: int = 0
 
     @property
     def position(self) -> Position:
@@ -49,14 +51,13 @@ class Document:
     def position_of(self, node: yaml.Node) -> Position:
         return Position.from_mark(self.file, node.start_mark, self.content_line - 1)
 
+    def span_of(self, node: yaml.Node) -> tuple[int, int]:
+        """Where a node starts and ends, as character offsets into the file."""
+        return self.offset + node.start_mark.index, self.offset + node.end_mark.index
+
     def find(self, *path: str) -> yaml.Node | None:
         """The node at a path of mapping keys, or None where the path stops existing."""
-        node = self.node
-        for key in path:
-            if not isinstance(node, yaml.MappingNode):
-                return None
-            node = next((v for k, v in node.value if k.value == key), None)
-        return node
+        return find(self.node, *path)
 
     def position_at(self, *path: str) -> Position:
         """The position of the deepest existing node on the path (the document's at worst)."""
@@ -64,6 +65,15 @@ class Document:
             if (node := self.find(*path[:end])) is not None:
                 return self.position_of(node)
         return self.position
+
+
+def find(node: yaml.Node | None, *path: str) -> yaml.Node | None:
+    """The value node at a path of mapping keys below `node`, or None where the path stops."""
+    for key in path:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in node.value if k.value == key), None)
+    return node
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +162,7 @@ def _load(text: str, header: str, start: int, end: int, file: str) -> Document |
     source = header + (content.lstrip(" \t") if start and text[start - 1] != "\n" else content)
     # The last document of a file may lack its final newline; stored text always ends a line.
     return Document(
-        file, source if source.endswith("\n") else source + "\n", content_line, node, data
+        file, source if source.endswith("\n") else source + "\n", content_line, node, data, start
     )
 
 
