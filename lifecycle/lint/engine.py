@@ -80,19 +80,23 @@ def _read(path: str, text: str, workspace: Workspace, findings: list[Finding] | 
             )
     for document in split.documents:
         for item in expand_list(document):
-            _add(item, workspace, findings, lines)
+            _add(item, workspace, findings, lines, text)
 
 
 def _add(
-    document: Document, workspace: Workspace, findings: list[Finding] | None, lines: LineIndex
+    document: Document,
+    workspace: Workspace,
+    findings: list[Finding] | None,
+    lines: LineIndex,
+    text: str,
 ) -> None:
     data = document.data
     label = _label(data)
 
     def reporter() -> Reporter:
         if findings is None:
-            return Silent(document, label)
-        return Reporter(document, label, findings)
+            return Silent(document, label, text)
+        return Reporter(document, label, findings, text)
 
     if not isinstance(data, dict):
         if data is not None:

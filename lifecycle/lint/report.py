@@ -5,15 +5,21 @@ import yaml
 from lifecycle.lint.findings import Finding
 from lifecycle.lint.rules import RULES
 from lifecycle.yamlpos import Document
+from lifecycle.yamlpos.scalars import value_offsets
 
 
 class Reporter:
     """Collects findings about one object of a document into its file's list."""
 
-    def __init__(self, document: Document, label: str, findings: list[Finding]) -> None:
+    def __init__(self, document: Document, label: str, findings: list[Finding], text: str) -> None:
         self.document = document
         self.label = label
         self.findings = findings
+        self.text = text  # the whole file: scalar values are mapped back into it
+
+    def value_offsets(self, node: yaml.ScalarNode) -> list[int]:
+        """File offsets of each character of a scalar's value (see yamlpos.scalars)."""
+        return value_offsets(self.text, node, self.document.offset)
 
     def __call__(
         self, code: str, node: yaml.Node, message: str, hint: str = "", location: str = ""
@@ -33,8 +39,8 @@ class Reporter:
 class Silent(Reporter):
     """For context-only objects (stored bindings, inventory): their findings are dropped."""
 
-    def __init__(self, document: Document, label: str) -> None:
-        super().__init__(document, label, [])
+    def __init__(self, document: Document, label: str, text: str) -> None:
+        super().__init__(document, label, [], text)
 
     def span(self, *args, **kwargs) -> None:
         pass

@@ -9,10 +9,10 @@ _ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
 def value_offsets(text: str, node: yaml.ScalarNode, base: int = 0) -> list[int]:
     """For each character of `node.value`, its offset in `text`; one more entry for the end.
 
-    `text` is the text libyaml read (marks index it) and `base` is added to every offset.
+    The node's marks index `text` from `base` on (a document's offset in its file).
     Block indentation, quotes, escapes and folded line breaks are skipped in step with the value.
     """
-    start, end = node.start_mark.index, node.end_mark.index
+    start, end = base + node.start_mark.index, base + node.end_mark.index
     raw = text[start:end]
     p = _content_start(raw, node.style)
     quoted = node.style == '"'
@@ -21,7 +21,7 @@ def value_offsets(text: str, node: yaml.ScalarNode, base: int = 0) -> list[int]:
         while quoted and raw.startswith("\\\n", p):
             p = _skip_blanks(raw, p + 2)
         if quoted and p < len(raw) and raw[p] == "\\":
-            offsets.append(base + start + p)
+            offsets.append(start + p)
             p += _ESCAPE_LENGTHS.get(raw[p + 1 : p + 2], 2)
             continue
         if char in _WHITESPACE:
@@ -30,9 +30,9 @@ def value_offsets(text: str, node: yaml.ScalarNode, base: int = 0) -> list[int]:
         else:
             while p < len(raw) and raw[p] != char:
                 p += 1
-        offsets.append(base + start + min(p, max(len(raw) - 1, 0)))
+        offsets.append(start + min(p, max(len(raw) - 1, 0)))
         p += 1
-    offsets.append(base + start + min(p, len(raw)))
+    offsets.append(start + min(p, len(raw)))
     return offsets
 
 
