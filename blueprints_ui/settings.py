@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from lifecycle.lint.options import DEFAULT_KASTEN_VERSION, Profile, parse_kasten_version
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -40,6 +42,28 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_choice(name: str, default: str, choices: list[str]) -> str:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if raw.strip().lower() in choices:
+        return raw.strip().lower()
+    raise ImproperlyConfigured(f"{name}={raw!r}: expected one of {'/'.join(choices)}")
+
+
+def env_kasten_version(name: str, default: str) -> str:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        parse_kasten_version(raw)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r}: expected a Kasten version such as 8.5 or 9.0.10"
+        ) from None
+    return raw.strip()
 
 
 def env_secret(name: str) -> str | None:
@@ -186,6 +210,10 @@ if not STATIC_MANIFEST:
 YAML_MAX_BYTES = env_int("YAML_MAX_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = YAML_MAX_BYTES + 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = YAML_MAX_BYTES + 64 * 1024
+
+# What the linter assumes when a page, the API or `manage.py lint` is not told otherwise.
+LINT_PROFILE = env_choice("LINT_PROFILE", Profile.KASTEN.value, [p.value for p in Profile])
+KASTEN_VERSION = env_kasten_version("KASTEN_VERSION", DEFAULT_KASTEN_VERSION)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

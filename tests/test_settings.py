@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from lifecycle.lint import DEFAULT_KASTEN_VERSION
+
 REPO = Path(__file__).resolve().parents[1]
 
 # Every variable settings.py reads: each subprocess starts without them and sets only its own.
@@ -20,6 +22,8 @@ SETTINGS_VARIABLES = (
     "DATABASE_URL",
     "DATABASE_URL_FILE",
     "DEBUG",
+    "KASTEN_VERSION",
+    "LINT_PROFILE",
     "LOG_LEVEL",
     "SECRET_KEY",
     "SECRET_KEY_FILE",
@@ -54,6 +58,8 @@ print(json.dumps({
     "CONN_MAX_AGE": db["CONN_MAX_AGE"],
     "STATICFILES_STORAGE": s.STORAGES["staticfiles"]["BACKEND"],
     "WHITENOISE_USE_FINDERS": s.WHITENOISE_USE_FINDERS,
+    "LINT_PROFILE": s.LINT_PROFILE,
+    "KASTEN_VERSION": s.KASTEN_VERSION,
 }))
 """
 
@@ -227,6 +233,20 @@ def test_static_manifest_makes_collectstatic_write_the_manifest(tmp_path):
     assert load_settings(tmp_path, STATIC_ROOT=str(static_root))["WHITENOISE_USE_FINDERS"] is False
 
 
+def test_lint_checks_against_kasten_at_the_linter_default_version(tmp_path):
+    s = load_settings(tmp_path)
+
+    assert s["LINT_PROFILE"] == "kasten"
+    assert s["KASTEN_VERSION"] == DEFAULT_KASTEN_VERSION
+
+
+def test_lint_profile_and_kasten_version_come_from_the_environment(tmp_path):
+    s = load_settings(tmp_path, LINT_PROFILE="Kanister", KASTEN_VERSION=" 9.0.10 ")
+
+    assert s["LINT_PROFILE"] == "kanister"
+    assert s["KASTEN_VERSION"] == "9.0.10"
+
+
 @pytest.mark.parametrize(
     ("name", "value", "expected"),
     [
@@ -236,6 +256,8 @@ def test_static_manifest_makes_collectstatic_write_the_manifest(tmp_path):
         ("SECURE_HSTS_SECONDS", "a year", "expected an integer"),
         ("CONN_MAX_AGE", "forever", "expected an integer"),
         ("YAML_MAX_BYTES", "2MB", "expected an integer"),
+        ("LINT_PROFILE", "k10", "expected one of kasten/kanister"),
+        ("KASTEN_VERSION", "latest", "expected a Kasten version such as 8.5 or 9.0.10"),
     ],
 )
 def test_bad_values_are_refused_with_the_variable_name(tmp_path, name, value, expected):
