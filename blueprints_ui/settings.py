@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "blueprints_ui.kasten",
     "blueprints_ui.inventory",
     "blueprints_ui.transfer",
+    "blueprints_ui.lint",
 ]
 
 MIDDLEWARE = [
