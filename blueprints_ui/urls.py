@@ -12,10 +12,13 @@ from blueprints_ui.kasten.api import urls as kasten_api
 # One browsable root for the three apps' routers (each alone would only list its own).
 api_root = DefaultRouter.APIRootView.as_view(
     api_root_dict={
-        prefix: f"{basename}-list"
-        for router in (blueprints_api.router, kasten_api.router, inventory_api.router)
-        for prefix, _, basename in router.registry
-        if "(" not in prefix
+        **{
+            prefix: f"{basename}-list"
+            for router in (blueprints_api.router, kasten_api.router, inventory_api.router)
+            for prefix, _, basename in router.registry
+            if "(" not in prefix
+        },
+        "lint": "lint",
     }
 )
 api = [
@@ -23,6 +26,7 @@ api = [
     path("", include("blueprints_ui.blueprints.api.urls")),
     path("", include("blueprints_ui.kasten.api.urls")),
     path("", include("blueprints_ui.inventory.api.urls")),
+    path("", include("blueprints_ui.lint.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -20,6 +20,7 @@ def test_schema_is_served(auth_client):
         "/api/policies/{id}/:",
         "/api/resources/{id}/:",
         "/api/namespaces/:",
+        "/api/lint:",
     ):
         assert path in text
 
