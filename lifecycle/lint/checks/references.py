@@ -107,16 +107,17 @@ def _missing_blueprint(
     location: str,
 ) -> None:
     """BP060, worded for a hook, a binding or an annotation."""
-    near = did_you_mean(name, blueprints)
-    named = f"blueprint {name!r}" if name else "no blueprint"
-    report(
-        "BP060",
-        node,
-        f"{what} names {named}, which is not among the blueprints linted with it: Kasten "
-        "looks blueprints up by name in its own namespace",
-        f"did you mean `{near}`?" if near else f"known blueprints: {', '.join(sorted(blueprints))}",
-        location,
+    near = did_you_mean(name, blueprints) if name else ""
+    message = (
+        f"{what} names blueprint {name!r}, which is not among the blueprints linted with it: "
+        "Kasten looks blueprints up by name in its own namespace"
+        if name
+        else f"{what} names no blueprint: Kasten looks blueprints up by name"
     )
+    hint = (
+        f"did you mean `{near}`?" if near else f"known blueprints: {', '.join(sorted(blueprints))}"
+    )
+    report("BP060", node, message, hint, location)
 
 
 def _check_requirements(binding: BlueprintBinding, report: Reporter) -> None:
@@ -218,7 +219,7 @@ def _check_bound_blueprints(workspace: Workspace, options: Options) -> None:
     reserved = reserved_actions(options.version)
     bound: dict[str, list[str]] = defaultdict(list)
     for binding, _ in workspace.bindings:
-        if not binding.disabled:
+        if not binding.disabled and binding.blueprint:
             bound[binding.blueprint].append(f"binding {binding.name!r}")
     for workload, _ in workspace.workloads:
         name = workload.annotations.get(BLUEPRINT_ANNOTATION)

@@ -208,3 +208,10 @@ def test_objects_in_several_files_are_linted_together():
     reports = lint_files([("bp.yaml", HOOK_ONLY), ("binding.yaml", binding("b", "notfy"))])
     assert [d.code for d in reports[1].diagnostics] == ["BP060"]
     assert [d.code for d in reports[0].diagnostics if d.code.startswith("BP06")] == []
+
+
+def test_a_binding_naming_no_blueprint_is_said_so_and_binds_nothing():
+    nameless = binding("b", '""')
+    [d] = codes(lint(HOOKS, nameless), "BP060")
+    assert d.message == "the binding names no blueprint: Kasten looks blueprints up by name"
+    assert codes(lint(HOOKS, nameless), "BP065") == []
