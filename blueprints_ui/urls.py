@@ -42,4 +42,5 @@ urlpatterns = [
     path("kasten/", include("blueprints_ui.kasten.urls")),
     path("inventory/", include("blueprints_ui.inventory.urls")),
     path("transfer/", include("blueprints_ui.transfer.urls")),
+    path("lint/", include("blueprints_ui.lint.urls")),
 ]

@@ -1,0 +1,31 @@
+"""The Lint page: paste or upload YAML and read what the linter says; nothing is stored."""
+
+from django.conf import settings
+from django.views.decorators.http import require_http_methods
+
+from blueprints_ui.core.htmx import render_page
+from blueprints_ui.lint.forms import LintForm
+from blueprints_ui.lint.linting import marked_source
+from lifecycle.lint import lint_text, summarize
+
+
+@require_http_methods(["GET", "POST"])
+def lint_check(request):
+    """POST answers 200 with the results, whatever they found, and 422 when there is nothing
+    to lint or the input is refused (over YAML_MAX_BYTES, not UTF-8, a bad Kasten version).
+    htmx gets only the results fragment, swapped in below the form."""
+    form = LintForm(request.POST, request.FILES) if request.method == "POST" else LintForm()
+    context = {"form": form, "report": None, "max_bytes": settings.YAML_MAX_BYTES}
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        path, text = form.input
+        report = lint_text(text, path, form.options)
+        context.update(
+            report=report,
+            counts=summarize([report]),
+            options=form.options,
+            source_html=marked_source(text, report),
+        )
+    elif request.method == "POST":
+        status = 422
+    return render_page(request, "lint/lint_check.html", "lint/_results.html", context, status)
