@@ -14,8 +14,15 @@ from blueprints_ui.core.editing import edit_response, save_form, saved_response
 from blueprints_ui.core.forms import SourceForm
 from blueprints_ui.core.highlight import highlight_yaml
 from blueprints_ui.core.htmx import redirect_to, render_page
+from blueprints_ui.lint.linting import (
+    default_options,
+    lint_blueprint,
+    lint_blueprints,
+    marked_source,
+)
 from lifecycle.actions import RESERVED_ACTIONS
 from lifecycle.kinds import Category
+from lifecycle.lint import summarize
 
 PAGE_SIZE = 25
 NEW_BLUEPRINT = """apiVersion: cr.kanister.io/v1alpha1
@@ -48,16 +55,26 @@ def blueprint_list(request):
     if query := request.GET.get("q", "").strip():
         blueprints = blueprints.filter(Q(name__icontains=query) | Q(namespace__icontains=query))
     page = Paginator(blueprints, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "query": query, "reserved": RESERVED_ACTIONS}
+    reports = lint_blueprints(page.object_list)
+    context = {
+        "page": page,
+        "query": query,
+        "reserved": RESERVED_ACTIONS,
+        "counts": {b.pk: summarize([r]) for b, r in zip(page.object_list, reports, strict=True)},
+    }
     return render_page(request, "blueprints/blueprint_list.html", "blueprints/_table.html", context)
 
 
 @require_GET
 def blueprint_detail(request, namespace: str, name: str):
     blueprint = _get_blueprint(namespace, name)
+    report = lint_blueprint(blueprint)
     context = {
         "blueprint": blueprint,
-        "source_html": highlight_yaml(blueprint.source),
+        "source_html": marked_source(blueprint.source, report),
+        "report": report,
+        "counts": summarize([report]),
+        "lint_options": default_options(),
         "reserved": RESERVED_ACTIONS,
         "bindings": blueprint.bindings(),
         "hooks": blueprint.policy_hooks(),

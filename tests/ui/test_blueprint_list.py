@@ -1,5 +1,9 @@
 import pytest
+from pytest_django.asserts import assertContains
 
+from blueprints_ui.blueprints.models import Blueprint
+from blueprints_ui.lint.linting import lint_blueprint
+from lifecycle.lint import summarize
 from tests.factories import blueprint_yaml, store_yaml
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +57,8 @@ def test_list_queries_do_not_grow_with_the_number_of_blueprints(
 ):
     for i in range(25):
         store_yaml(blueprint_yaml(f"bp-{i:02d}"))
-    with django_assert_max_num_queries(6):
+    # Session, user, count, page, and one query for every stored object the lint reads.
+    with django_assert_max_num_queries(5):
         auth_client.get(URL)
 
 
@@ -61,3 +66,27 @@ def test_anonymous_users_are_sent_to_the_login_page(client):
     response = client.get(URL)
     assert response.status_code == 302
     assert response["Location"] == "/login/?next=/blueprints/"
+
+
+def test_each_row_counts_its_lint_findings_and_links_to_them(auth_client):
+    store_yaml(blueprint_yaml("broken").replace("func: KubeTask", "func: KubeTaskk"))
+    store_yaml(blueprint_yaml("clean"))
+    response = auth_client.get(URL)
+    assertContains(
+        response,
+        '<li class="badge sev-error"><a href="/blueprints/kasten-io/broken/#lint">'
+        "<strong>1</strong> error</a></li>",
+    )
+    assertContains(response, '<span class="lint-clean">No problems</span>', count=1)
+    assertContains(response, "<th>Lint</th>")
+
+
+def test_the_counts_are_those_of_the_detail_page(auth_client, demo_data):
+    page = auth_client.get(URL).content.decode()
+    for blueprint in Blueprint.objects.all():
+        counts = summarize([lint_blueprint(blueprint)])
+        row = page.split(f">{blueprint.name}</a></td>")[1].split("</tr>")[0]
+        for key, noun in (("errors", "error"), ("warnings", "warning"), ("infos", "info")):
+            n = counts[key]
+            shown = f"<strong>{n}</strong> {noun}{'s' if n != 1 else ''}</a>"
+            assert (shown in row) == bool(n), (blueprint.name, key, n)
