@@ -125,6 +125,14 @@ class TestReading:
         assert "notes.txt" not in out
         assert out.splitlines()[-1].startswith("2 files checked: 1 error, ")
 
+    def test_hidden_folders_are_not_searched(self, tmp_path):
+        (tmp_path / ".venv").mkdir()
+        (tmp_path / ".venv" / "bp.yaml").write_text(UNKNOWN_FUNCTION)
+        (tmp_path / "clean.yaml").write_text(blueprint_yaml("clean"))
+        out, _, status = lint(str(tmp_path))
+        assert status == 0
+        assert out.startswith("1 file checked: 0 errors")
+
     def test_a_directory_without_yaml_is_refused(self, tmp_path):
         with pytest.raises(CommandError, match=r"no \.yaml or \.yml file in it") as raised:
             call_command("lint", str(tmp_path))

@@ -43,7 +43,8 @@ def decode(name: str, data: bytes) -> str:
 
 
 def read_sources(paths: list[str]) -> list[tuple[str, str]]:
-    """(path, text) per file, directories searched for *.yaml and *.yml, `-` for stdin."""
+    """(path, text) per file, directories searched for *.yaml and *.yml outside hidden folders,
+    `-` for stdin."""
     sources, seen = [], set()
     for raw in paths:
         if raw == "-":
@@ -52,7 +53,14 @@ def read_sources(paths: list[str]) -> list[tuple[str, str]]:
         path = Path(raw)
         files = [path]
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in YAML_SUFFIXES
+                and p.is_file()
+                # .git, .venv and the like hold YAML that is nobody's blueprint.
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not files:
                 raise CommandError(f"{path}: no .yaml or .yml file in it", returncode=UNREADABLE)
         for file in files:
