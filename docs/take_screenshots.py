@@ -23,7 +23,32 @@ PAGES = {
     "binding-detail": "/kasten/bindings/kasten-io/mysql-statefulsets/",
     "policy-detail": "/kasten/policies/kasten-io/shop-daily/",
     "inventory": "/inventory/",
+    "blueprint-lint": "/blueprints/kasten-io/postgresql-hooks/",
 }
+# Pasted on the Lint page: a misspelt function, action name and argument.
+LINT_EXAMPLE = """apiVersion: cr.kanister.io/v1alpha1
+kind: Blueprint
+metadata:
+  name: mysql-quiesce
+  namespace: kasten-io
+actions:
+  backupPrehook:
+    phases:
+    - func: KubeExecc
+      name: flush
+      args:
+        namespace: "{{ .StatefulSet.Namespace }}"
+        pod: "{{ index .StatefulSet.Pods 0 }}"
+        command: [sh, -c, "mysql -e 'FLUSH TABLES WITH READ LOCK'"]
+  restorePosthok:
+    phases:
+    - func: KubeTask
+      name: check
+      args:
+        namespace: "{{ .StatefulSet.Namespace }}"
+        image: busybox
+        comand: [sh, -c, "echo done"]
+"""
 
 
 def main(base: str, username: str, password: str) -> None:
@@ -53,6 +78,12 @@ def main(base: str, username: str, password: str) -> None:
         page.click("button[type=submit]")
         page.wait_for_selector("#report-heading")
         page.screenshot(path=OUT / "import-report.png")
+        page.goto(base + "/lint/")
+        page.fill("#id_source", LINT_EXAMPLE)
+        page.click("button[type=submit]")
+        page.wait_for_selector("#lint-heading")  # htmx scrolls the results into view
+        page.mouse.move(0, 0)  # no hover underline where the button was
+        page.screenshot(path=OUT / "lint-page.png")
         browser.close()
 
 
