@@ -485,8 +485,7 @@ class _Parser:
         """operand: term field*   (fields written without spaces: `(x).A.B`)
         term: literal | function | "." | field | variable | "(" pipeline ")"
         literal: number | string | char | "true" | "false" | "nil"
-        None when no term comes next."""
-        tokens = self.tokens
+        None when no term comes next. Field and variable terms take their fields themselves."""
         token = self.next_non_space()
         build = _TERMS.get(token[0])
         if build is None:
@@ -495,20 +494,22 @@ class _Parser:
         node = build(self, token)
         if self.peek()[0] is not _FIELD:
             return node
-        chain_pos = tokens[self.i][2]
-        fields = []
-        while (field_token := self.peek())[0] is _FIELD:
-            fields.append(field_token[1][1:])
-            self.i += 1
-        _, value, last_pos = tokens[self.i - 1]
-        end = last_pos + len(value)
-        if isinstance(node, FieldNode):
-            return FieldNode(node.pos, end, chain_pos, node.ident + tuple(fields))
-        if isinstance(node, VariableNode):
-            return VariableNode(node.pos, end, chain_pos, node.ident + tuple(fields))
+        fields, end, chain_pos = self.trailing_fields()
         if isinstance(node, _NOT_EXECUTABLE):
             self.errorf(f"unexpected . after term {quote(str(node))}", chain_pos)
-        return ChainNode(token[2], end, chain_pos, node, tuple(fields))
+        return ChainNode(token[2], end, chain_pos, node, fields)
+
+    def trailing_fields(self) -> tuple[tuple[str, ...], int, int]:
+        """The `.field` tokens right after a term: their names, their end, and where the first
+        starts, which is where Go anchors the chain in execution errors."""
+        tokens = self.tokens
+        chain_pos = tokens[self.i][2]
+        fields = []
+        while (token := self.peek())[0] is _FIELD:
+            fields.append(token[1][1:])
+            self.i += 1
+        _, value, last_pos = tokens[self.i - 1]
+        return tuple(fields), last_pos + len(value), chain_pos
 
     # Terms, by token type.
 
@@ -528,11 +529,17 @@ class _Parser:
         _, value, pos = token
         if value not in self.vars:
             self.errorf(f"undefined variable {quote(value)}", pos)
-        return VariableNode(pos, pos + len(value), pos, (value,))
+        if self.peek()[0] is not _FIELD:
+            return VariableNode(pos, pos + len(value), pos, (value,))
+        fields, end, chain_pos = self.trailing_fields()
+        return VariableNode(pos, end, chain_pos, (value, *fields))
 
     def term_field(self, token: RawToken) -> FieldNode:
         _, value, pos = token
-        return FieldNode(pos, pos + len(value), pos, (value[1:],))
+        if self.peek()[0] is not _FIELD:
+            return FieldNode(pos, pos + len(value), pos, (value[1:],))
+        fields, end, chain_pos = self.trailing_fields()
+        return FieldNode(pos, end, chain_pos, (value[1:], *fields))
 
     def term_bool(self, token: RawToken) -> BoolNode:
         _, value, pos = token
