@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+import yaml
 from django.conf import settings
 from markupsafe import Markup
 
@@ -10,12 +11,15 @@ from blueprints_ui.core.highlight import highlight_yaml
 from blueprints_ui.inventory.models import Resource
 from blueprints_ui.kasten.models import BlueprintBinding, Policy
 from lifecycle.lint import FileReport, Options, Profile, Severity, lint_files
+from lifecycle.manifests import expand_list
+from lifecycle.yamlpos import split_documents
 
 Source = tuple[str, str]  # (path, text), as lint_files reads them
 
 # Every stored kind informs the cross-object rules (hooks, bindings, annotations, workloads).
 STORED = (Blueprint, BlueprintBinding, Policy, Resource)
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+REDACTED = "<redacted>"
 
 
 def default_options() -> Options:
@@ -70,3 +74,23 @@ def line_notes(report: FileReport, text: str) -> dict[int, tuple[str, str]]:
 def marked_source(text: str, report: FileReport) -> Markup:
     """The text highlighted, each line with a diagnostic marked by severity, messages on hover."""
     return highlight_yaml(text, notes=line_notes(report, text))
+
+
+def redact_secrets(text: str) -> str:
+    """The text with the values of every Secret's data and stringData masked, for showing back
+    what someone pasted: the lines stay where they were, so markers and links still fit."""
+    spans = []
+    for document in split_documents(text, "input.yaml").documents:
+        for item in expand_list(document):
+            if not isinstance(item.data, dict) or item.data.get("kind") != "Secret":
+                continue
+            for key in ("data", "stringData"):
+                node = item.find(key)
+                if isinstance(node, yaml.MappingNode):
+                    spans.extend(item.span_of(value) for _, value in node.value)
+                elif node is not None:
+                    spans.append(item.span_of(node))
+    for start, end in sorted(spans, reverse=True):
+        lines = text[start:end].split("\n")
+        text = text[:start] + "\n".join(REDACTED if ln.strip() else ln for ln in lines) + text[end:]
+    return text

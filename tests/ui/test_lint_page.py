@@ -137,10 +137,30 @@ class TestResults:
         assertContains(response, 'name="kasten_version" value="9.0"')
         assert "Kasten 9.0 rules." in visible(response)
 
+    def test_the_form_keeps_its_defaults_when_a_post_leaves_them_out(self, auth_client):
+        response = auth_client.post(URL, {"source": BROKEN})
+        assertContains(response, '<option value="kasten" selected>')
+        assertContains(response, 'name="kasten_version" value="8.5"')
+
     def test_messages_are_escaped(self, auth_client):
         text = BROKEN.replace("name: broken", "name: <script>x</script>")
         page = auth_client.post(URL, {"source": text}).content.decode()
         assert "<script>x</script>" not in page
+
+    def test_secret_data_is_never_shown_back(self, auth_client):
+        secret = (
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n"
+            "data:\n  password: aHVudGVyMg==\nstringData:\n  user: root-user\n---\n"
+        )
+        for headers in ({}, HTMX):
+            response = auth_client.post(URL, {"source": secret + BROKEN}, headers=headers)
+            assert response.status_code == 200
+            assertNotContains(response, "aHVudGVyMg==")
+            assertNotContains(response, "root-user")
+            assertContains(response, "&lt;redacted&gt;")
+            # The lines stay where they were: the blueprint's error is still at its line.
+            assertContains(response, '<a href="#L-18" aria-label="Line 18, column 13">18:13</a>')
+            assertContains(response, '<span class="note note-error" title="error BP010')
 
     def test_nothing_is_stored(self, auth_client):
         auth_client.post(URL, {"source": blueprint_yaml("not-saved")})
