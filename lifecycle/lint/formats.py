@@ -43,6 +43,8 @@ def as_sarif(reports: Sequence[FileReport]) -> dict:
         "version": SARIF_VERSION,
         "runs": [
             {
+                # Our columns count characters; SARIF's default would count UTF-16 code units.
+                "columnKind": "unicodeCodePoints",
                 "tool": {
                     "driver": {
                         "name": TOOL_NAME,

@@ -104,6 +104,7 @@ class TestSarif:
         assert sarif["version"] == "2.1.0"
         (run,) = sarif["runs"]
         assert run["tool"]["driver"]["name"] == "Blueprint Studio lint"
+        assert run["columnKind"] == "unicodeCodePoints"
 
     def test_the_driver_lists_every_rule_with_its_default_level(self):
         rules = as_sarif(REPORTS)["runs"][0]["tool"]["driver"]["rules"]
