@@ -73,7 +73,9 @@ def test_the_app_has_the_main_pages(urls):
         "kasten:policy-list",
         "inventory:resource-list",
         "transfer:import",
+        "lint:check",
         "api:schema",
+        "api:lint",
     ):
         assert required in names
 
