@@ -9,10 +9,6 @@ import pytest
 from lifecycle.lint import RULES, Options, Profile, lint_text
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "rules.md"
-# Rules whose check is still an empty stub (lifecycle/lint/checks/templates.py): their examples
-# are written but cannot fail yet. Whoever finishes the template checks empties this set and
-# drops the "*Pending: ...*" notes of those sections in docs/rules.md.
-PENDING = {"BP018", *(f"BP0{n}" for n in range(40, 57))}
 
 HEADING = re.compile(r"^## (BP\d{3}) (\S+)\n\*\*(\w+)\*\* · (.+)$", re.MULTILINE)
 EXAMPLE = re.compile(
@@ -68,15 +64,7 @@ def _options(markers: str) -> Options:
 
 def _cases(kind: str) -> list:
     return [
-        pytest.param(
-            example,
-            id=example.code,
-            marks=[pytest.mark.xfail(reason="template rules pending", strict=False)]
-            if example.code in PENDING
-            else [],
-        )
-        for example in examples()
-        if example.kind == kind
+        pytest.param(example, id=example.code) for example in examples() if example.kind == kind
     ]
 
 
@@ -113,14 +101,3 @@ def test_the_failing_example_triggers_the_rule(example):
 @pytest.mark.parametrize("example", _cases("Fixed"))
 def test_the_fixed_example_does_not(example):
     assert example.code not in _codes(example)
-
-
-def test_the_pending_sections_say_so():
-    noted = {section.code for section in sections() if "*Pending:" in section.body}
-    assert noted == PENDING
-
-
-def test_the_pending_rules_are_the_ones_without_a_check_yet():
-    # A pending rule that fires already should leave PENDING, so its examples are held to it.
-    firing = {code for example in examples() for code in _codes(example)}
-    assert not PENDING & firing, f"remove {sorted(PENDING & firing)} from PENDING"
