@@ -35,14 +35,14 @@ def _ignore(code, node, message, hint, location) -> None:
 def parse_blueprint(document: Document, report: Report = _ignore) -> Blueprint:
     """blueprint := apiVersion kind metadata{name namespace?} actions{name: action}"""
     parser = _Parser(report)
-    return parser.blueprint(document.node)
+    return parser.blueprint(document.node, document.data)
 
 
 class _Parser:
     def __init__(self, report: Report) -> None:
         self.report = report
 
-    def blueprint(self, node: yaml.Node) -> Blueprint:
+    def blueprint(self, node: yaml.Node, data: object) -> Blueprint:
         self.unknown_fields(node, BLUEPRINT_FIELDS, "", "blueprint")
         metadata = find(node, "metadata")
         name_node = find(metadata, "name")
@@ -77,10 +77,12 @@ class _Parser:
                 )
             for key, value in actions_node.value:
                 action_name = str(key.value)
-                actions[action_name] = self.action(action_name, key, value)
+                actions[action_name] = self.action(
+                    action_name, key, value, _item(_item(data, "actions"), action_name)
+                )
         return Blueprint(name, namespace or KASTEN_NAMESPACE, actions, node)
 
-    def action(self, name: str, key: yaml.Node, node: yaml.Node) -> Action:
+    def action(self, name: str, key: yaml.Node, node: yaml.Node, data: object) -> Action:
         """action := kind? configMapNames? secretNames? inputArtifactNames? outputArtifacts?
         phases deferPhase?"""
         path = f"actions.{name}"
@@ -103,17 +105,30 @@ class _Parser:
             )
         elif self.expect(phases_node, yaml.SequenceNode, f"{path}.phases", "a list of phases"):
             for index, item in enumerate(phases_node.value):
-                phases.append(self.phase(item, f"{path}.phases[{index}]", is_defer=False))
+                phases.append(
+                    self.phase(
+                        item,
+                        _index(_item(data, "phases"), index),
+                        f"{path}.phases[{index}]",
+                        is_defer=False,
+                    )
+                )
         defer_node = find(node, "deferPhase")
         defer = None
         if defer_node is not None and not _is_null(defer_node):
-            defer = self.phase(defer_node, f"{path}.deferPhase", is_defer=True)
+            defer = self.phase(
+                defer_node, _item(data, "deferPhase"), f"{path}.deferPhase", is_defer=True
+            )
         return Action(
             name,
             _text(find(node, "kind")),
             tuple(phases),
             defer,
-            self.artifacts(find(node, "outputArtifacts"), f"{path}.outputArtifacts"),
+            self.artifacts(
+                find(node, "outputArtifacts"),
+                _item(data, "outputArtifacts"),
+                f"{path}.outputArtifacts",
+            ),
             self.names(node, "inputArtifactNames", path),
             self.names(node, "configMapNames", path),
             self.names(node, "secretNames", path),
@@ -122,7 +137,7 @@ class _Parser:
             key,
         )
 
-    def phase(self, node: yaml.Node, path: str, *, is_defer: bool) -> Phase:
+    def phase(self, node: yaml.Node, data: object, path: str, *, is_defer: bool) -> Phase:
         """phase := func name args objects?"""
         if not self.expect(node, yaml.MappingNode, path, "a mapping with func, name and args"):
             return Phase("", "", {}, {}, path, node, is_defer)
@@ -142,7 +157,8 @@ class _Parser:
         if args_node is not None and self.expect(
             args_node, yaml.MappingNode, f"{path}.args", "a mapping of arguments"
         ):
-            args = {str(k.value): _data(v) for k, v in args_node.value}
+            args_data = _item(data, "args")
+            args = {str(k): v for k, v in args_data.items()} if isinstance(args_data, dict) else {}
         for key in ("func", "name"):
             value = find(node, key)
             if value is not None and not isinstance(value, yaml.ScalarNode):
@@ -180,7 +196,7 @@ class _Parser:
                 )
         return refs
 
-    def artifacts(self, node: yaml.Node | None, path: str) -> dict[str, Artifact]:
+    def artifacts(self, node: yaml.Node | None, data: object, path: str) -> dict[str, Artifact]:
         """outputArtifacts := {name: {keyValue: {key: template}, kopiaSnapshot: template}}"""
         if node is None or not self.expect(node, yaml.MappingNode, path, "a mapping of artifacts"):
             return {}
@@ -192,9 +208,10 @@ class _Parser:
                 key_value = find(value, "keyValue")
                 if key_value is not None:
                     self.expect(key_value, yaml.MappingNode, f"{where}.keyValue", "a mapping")
-                data = _data(key_value) if isinstance(key_value, yaml.MappingNode) else {}
+                values = _item(_item(data, str(key.value)), "keyValue")
+                values = values if isinstance(values, dict) else {}
                 artifacts[str(key.value)] = Artifact(
-                    str(key.value), data, _text(find(value, "kopiaSnapshot")), where, value
+                    str(key.value), values, _text(find(value, "kopiaSnapshot")), where, value
                 )
         return artifacts
 
@@ -246,40 +263,13 @@ def _is_null(node: yaml.Node) -> bool:
     return node.tag == "tag:yaml.org,2002:null"
 
 
-def _data(node: yaml.Node):
-    """The plain value of a node, as the JSON a Kanister controller would decode."""
-    if isinstance(node, yaml.MappingNode):
-        return {str(k.value): _data(v) for k, v in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        return [_data(item) for item in node.value]
-    return _scalar(node)
+def _item(data: object, key: str) -> object:
+    """The constructed value beside a node: the document's data walked along the same path."""
+    return data.get(key) if isinstance(data, dict) else None
 
 
-_SCALARS = {
-    "tag:yaml.org,2002:null": lambda value: None,
-    "tag:yaml.org,2002:bool": lambda value: value.lower() == "true",
-    "tag:yaml.org,2002:int": lambda value: _int(value),
-    "tag:yaml.org,2002:float": lambda value: _float(value),
-}
-
-
-def _scalar(node: yaml.Node):
-    convert = _SCALARS.get(node.tag)
-    return convert(node.value) if convert else node.value
-
-
-def _int(value: str):
-    try:
-        return int(value.replace("_", ""), 0)
-    except ValueError:
-        return value
-
-
-def _float(value: str):
-    try:
-        return float(value.replace("_", ""))
-    except ValueError:
-        return value
+def _index(data: object, index: int) -> object:
+    return data[index] if isinstance(data, list) and index < len(data) else None
 
 
 def _describe(node: yaml.Node) -> str:

@@ -1,6 +1,7 @@
 """Lint runs: read files into a workspace, run every check, and locate what they found."""
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 from lifecycle.kinds import Category
 from lifecycle.lint.checks import (
@@ -64,10 +65,10 @@ def lint_text(
 
 def _read(path: str, text: str, workspace: Workspace, findings: list[Finding] | None) -> None:
     split = split_documents(text, path)
-    lines = LineIndex(text)
+    lines = functools.cache(lambda: LineIndex(text))  # needed only to place a broken document
     if findings is not None:
         for error in split.errors:
-            start = lines.offset(error.position.line, error.position.column)
+            start = lines().offset(error.position.line, error.position.column)
             findings.append(
                 Finding(
                     "BP001",
@@ -87,7 +88,7 @@ def _add(
     document: Document,
     workspace: Workspace,
     findings: list[Finding] | None,
-    lines: LineIndex,
+    lines: Callable[[], LineIndex],
     text: str,
 ) -> None:
     data = document.data
@@ -115,7 +116,7 @@ def _add(
     try:
         manifest = read_manifest(document)
     except ManifestError as error:
-        start = lines.offset(error.position.line, error.position.column)
+        start = lines().offset(error.position.line, error.position.column)
         reporter().span("BP008", start, start + 1, error.message)
         return
     if manifest.category is not Category.UNKNOWN:

@@ -68,6 +68,8 @@ class FileReport:
 
 def locate(findings: list[Finding], text: str, slugs: dict[str, str]) -> list[Diagnostic]:
     """Diagnostics in file order, each finding's offsets turned into lines and columns."""
+    if not findings:
+        return []
     lines = LineIndex(text)
     diagnostics = []
     for f in sorted(findings, key=lambda f: (f.start, f.code, f.end)):

@@ -26,6 +26,8 @@ JsonSafeLoader.add_constructor(
 
 DEFAULT_LIMITS = Limits()
 _SEPARATOR = re.compile(r"^---(?:[ \t].*)?$", re.MULTILINE)
+_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
+_SHALLOW = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,8 @@ def split_documents(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Sp
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
         error = LimitError(f"file is larger than {limits.max_bytes:,} bytes", Position(file, 1, 1))
         return Split([], [error])
+    if single := _single_document(text, file, limits):
+        return Split([single], [])
     documents: list[Document] = []
     errors: list[YamlError] = []
     offset = 0
@@ -102,6 +106,49 @@ def split_documents(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Sp
             errors.append(error)
             offset = _next_separator(text, error.position.line, after=offset)
     return Split(documents, errors)
+
+
+def _single_document(text: str, file: str, limits: Limits) -> Document | None:
+    """The common file read in one pass: one document, no `---`/`...`, no aliases, shallow.
+
+    Anything else, every error included, gets None and goes the event-checked way, so both ways
+    give the same documents. The nesting bound keeps libyaml's recursive composer (which has no
+    depth check and crashes on a deep enough input) far from exhausting the C stack.
+    """
+    if text.startswith("\ufeff") or _MARKER.search(text) or _nesting_bound(text) > _SHALLOW:
+        return None
+    loader = JsonSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None or not _within_limits(node, limits):
+            return None
+        data = loader.construct_document(node)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return Document(file, text if text.endswith("\n") else text + "\n", 1, node, data, 0)
+
+
+def _nesting_bound(text: str) -> int:
+    """More than the nesting depth can be: each level needs a new line, a `- `/`? ` or a bracket."""
+    return sum(text.count(token) for token in ("\n", "- ", "-\t", "? ", "[", "{"))
+
+
+def _within_limits(root: yaml.Node, limits: Limits) -> bool:
+    """No node reached twice (no alias), and depth and size within the limits."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or depth > limits.max_depth or len(seen) >= limits.max_expanded_nodes:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return True
 
 
 def _document_spans(text: str, file: str, limits: Limits, line_offset: int):

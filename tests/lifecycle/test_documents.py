@@ -6,7 +6,8 @@ import time
 import pytest
 import yaml
 
-from lifecycle.yamlpos import Limits, Position, YamlError, split_documents
+from lifecycle.yamlpos import Limits, Position, YamlError, documents, split_documents
+from tests.conftest import example_files
 
 THREE = """\
 # first: a comment kept with its document
@@ -229,3 +230,44 @@ def test_crossing_a_bound_is_a_limit_error_and_a_broken_document_is_not():
     assert isinstance(bomb, LimitError)
     assert isinstance(big, LimitError)
     assert not isinstance(broken, LimitError)
+
+
+def _as_read(split):
+    def nodes(node):
+        marks = (node.start_mark.index, node.end_mark.index, node.start_mark.line)
+        if isinstance(node, yaml.MappingNode):
+            return (marks, [(nodes(k), nodes(v)) for k, v in node.value])
+        if isinstance(node, yaml.SequenceNode):
+            return (marks, [nodes(item) for item in node.value])
+        return (marks, node.tag, node.value, node.style)
+
+    documents = [
+        (d.source, d.content_line, d.offset, d.data, nodes(d.node)) for d in split.documents
+    ]
+    return documents, [(e.message, e.position) for e in split.errors]
+
+
+SINGLE_DOCUMENTS = [
+    *(path.read_text() for path in example_files()),
+    "a: 1\n# trailing comment\n",
+    "# only a comment\n",
+    "a: 1",
+    "\ufeffa: 1\n",
+    "a: |\n  x\n\n\n",
+    "a: &x [1]\nb: *x\n",
+    "a: [1, 2\n",
+    "- - - - x\n",
+]
+
+
+@pytest.mark.parametrize("text", SINGLE_DOCUMENTS)
+def test_the_one_pass_read_of_a_single_document_equals_the_event_checked_one(text, monkeypatch):
+    one_pass = _as_read(split_documents(text, "f.yaml"))
+    monkeypatch.setattr(documents, "_single_document", lambda *args: None)
+    assert _as_read(split_documents(text, "f.yaml")) == one_pass
+
+
+def test_deep_nesting_is_still_refused_without_markers():
+    text = "".join(" " * i + "a:\n" for i in range(150)) + " " * 150 + "x\n"
+    [error] = split_documents(text, "f.yaml").errors
+    assert error.message == "nesting deeper than 100 levels"
