@@ -1,7 +1,6 @@
 """Templates in blueprint strings: syntax, variables, and what each sees where (BP018, BP04x-5x)."""
 
 import enum
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -64,11 +63,12 @@ class Site:
 def check(blueprint: Blueprint, report: Reporter, options: Options) -> None:
     produced = {name for action in blueprint.actions.values() for name in action.output_artifacts}
     owners = {p.name: a.name for a in blueprint.actions.values() for p in a.all_phases}
+    analysed: dict[tuple[str, bool], Analysed] = {}
     for action in blueprint.actions.values():
         scope = _scope(action.name, options)
         if options.kasten:
             _check_input_artifacts(action, produced, report)
-        checker = _ActionChecker(action, scope, report, options, owners)
+        checker = _ActionChecker(action, scope, report, options, owners, analysed)
         for site in _sites(action):
             checker.check_site(site)
 
@@ -146,13 +146,16 @@ def _strings(node: yaml.Node | None, location: str) -> Iterator[tuple[yaml.Scala
             yield from _strings(item, f"{location}[{index}]")
 
 
-@functools.lru_cache(maxsize=8192)
-def _parsed(text: str, kubectl: bool):
-    """A template's tree, or its syntax error (parsing is pure, so the same string parses once)."""
+Analysed = TemplateSyntaxError | list[Reference]
+
+
+def _analyse(text: str, kubectl: bool) -> Analysed:
+    """A template's references, or its syntax error."""
     try:
-        return parse(text, functions=KUBECTL_TEMPLATE_FUNCTIONS if kubectl else KANISTER_FUNCTIONS)
+        tree = parse(text, functions=KUBECTL_TEMPLATE_FUNCTIONS if kubectl else KANISTER_FUNCTIONS)
     except TemplateSyntaxError as error:
         return error
+    return references(tree)
 
 
 class _ActionChecker:
@@ -163,8 +166,10 @@ class _ActionChecker:
         report: Reporter,
         options: Options,
         owners: dict[str, str],
+        analysed: dict[tuple[str, bool], Analysed],
     ) -> None:
         self.action = action
+        self.analysed = analysed  # the same string, common in a blueprint, is parsed once
         self.owners = owners  # phase name -> the action it belongs to
         self.seen: set[str] = set()
         self.scope = scope
@@ -189,11 +194,14 @@ class _ActionChecker:
             )
         if "{{" not in value:
             return
-        tree = _parsed(value, site.stage is Stage.CONDITION)
-        if isinstance(tree, TemplateSyntaxError):
-            self._syntax_error(site, tree)
+        key = (value, site.stage is Stage.CONDITION)
+        analysed = self.analysed.get(key)
+        if analysed is None:
+            analysed = self.analysed[key] = _analyse(*key)
+        if isinstance(analysed, TemplateSyntaxError):
+            self._syntax_error(site, analysed)
             return
-        for reference in references(tree):
+        for reference in analysed:
             if reference.root == "." and reference.rooted and reference.path:
                 _ReferenceCheck(self, site, reference).run()
 
