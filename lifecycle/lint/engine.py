@@ -128,7 +128,7 @@ def _looks_like_blueprint(data: dict) -> bool:
     if isinstance(kind, str) and kind.lower() == "blueprint":
         return True
     if isinstance(api_version, str) and api_version.startswith("cr.kanister.io"):
-        return kind not in _OTHER_KANISTER_KINDS
+        return not (isinstance(kind, str) and kind in _OTHER_KANISTER_KINDS)
     return kind is None and "actions" in data
 
 

@@ -28,6 +28,8 @@ DEFAULT_LIMITS = Limits()
 _SEPARATOR = re.compile(r"^---(?:[ \t].*)?$", re.MULTILINE)
 _MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
 _SHALLOW = 2000
+# What libyaml reads (YAML 1.1 printable characters); anything else fails the whole input.
+_UNACCEPTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +96,39 @@ def split_documents(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Sp
     documents: list[Document] = []
     errors: list[YamlError] = []
     offset = 0
-    while offset < len(text):
+    # libyaml refuses a whole input for one bad character: read around the documents holding one.
+    for bad in _UNACCEPTABLE.finditer(text):
+        if bad.start() < offset:
+            continue
+        line = text.count("\n", 0, bad.start()) + 1
+        _read_between(text, file, limits, offset, _document_start(text, bad.start(), offset),
+                      documents, errors)  # fmt: skip
+        column = bad.start() - text.rfind("\n", 0, bad.start())
+        reason = (
+            "control characters are not allowed"
+            if bad.group() < " " or ("\x7f" <= bad.group() <= "\x9f")
+            else "this character is not allowed in YAML"
+        )
+        message = f"unacceptable character #x{ord(bad.group()):04x}: {reason}"
+        errors.append(YamlError(message, Position(file, line, column)))
+        offset = _next_separator(text, line, after=bad.start())
+    _read_between(text, file, limits, offset, len(text), documents, errors)
+    return Split(documents, errors)
+
+
+def _read_between(
+    text: str,
+    file: str,
+    limits: Limits,
+    offset: int,
+    stop: int,
+    documents: list[Document],
+    errors: list[YamlError],
+) -> None:
+    while offset < stop:
         line_offset = text.count("\n", 0, offset)
         try:
-            spans = _document_spans(text[offset:], file, limits, line_offset)
+            spans = _document_spans(text[offset:stop], file, limits, line_offset)
             for header, start, end in spans:
                 if document := _load(text, header, offset + start, offset + end, file):
                     documents.append(document)
@@ -105,7 +136,14 @@ def split_documents(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Sp
         except YamlError as error:
             errors.append(error)
             offset = _next_separator(text, error.position.line, after=offset)
-    return Split(documents, errors)
+
+
+def _document_start(text: str, index: int, floor: int) -> int:
+    """Where the document holding `index` starts: its `---` line, or `floor`."""
+    start = floor
+    for match in _SEPARATOR.finditer(text, floor, index):
+        start = match.start()
+    return start
 
 
 def _single_document(text: str, file: str, limits: Limits) -> Document | None:
@@ -170,7 +208,7 @@ def _document_spans(text: str, file: str, limits: Limits, line_offset: int):
                 yield header, start, end
                 header = ""
                 start = _after_marker_line(text, event.end_mark.index) if event.explicit else end
-    except yaml.MarkedYAMLError as exc:
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as exc:
         raise _yaml_error(exc, text, file, line_offset) from None
 
 
@@ -201,7 +239,7 @@ def _load(text: str, header: str, start: int, end: int, file: str) -> Document |
         if node is None:
             return None
         data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as exc:
         raise _yaml_error(exc, content, file, content_line - 1) from None
     finally:
         loader.dispose()
@@ -227,7 +265,15 @@ def _next_separator(text: str, error_line: int, after: int) -> int:
     return len(text)
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> YamlError:
+def _yaml_error(
+    exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: str, file: str, line_offset: int
+) -> YamlError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        # Raised before any mark exists: libyaml refuses a character outright.
+        line = text.count("\n", 0, exc.position)
+        column = exc.position - text.rfind("\n", 0, exc.position) - 1
+        message = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
+        return YamlError(message, Position(file, line + line_offset + 1, column + 1))
     mark = exc.problem_mark or exc.context_mark
     message = exc.problem or "invalid YAML"
     if message == "found undefined alias":

@@ -271,3 +271,13 @@ def test_deep_nesting_is_still_refused_without_markers():
     text = "".join(" " * i + "a:\n" for i in range(150)) + " " * 150 + "x\n"
     [error] = split_documents(text, "f.yaml").errors
     assert error.message == "nesting deeper than 100 levels"
+
+
+def test_a_character_yaml_refuses_costs_only_its_own_document():
+    split = split_documents("a: b\n---\nc: \x07\n---\nd: e\n", "f.yaml")
+    assert [d.data for d in split.documents] == [{"a": "b"}, {"d": "e"}]
+    [error] = split.errors
+    assert (error.message, error.position) == (
+        "unacceptable character #x0007: control characters are not allowed",
+        Position("f.yaml", 3, 4),
+    )

@@ -226,6 +226,12 @@ class TestErrors:
         assertNotContains(response, NOTHING, status_code=422)
         assert set(stored()) == {("Resource", "Namespace/shop")}
 
+    def test_a_control_character_refuses_its_document_not_the_page(self, auth_client):
+        response = paste(auth_client, f"{NAMESPACE}---\na: \x07\n", partial="on")
+        assert response.status_code == 422
+        assert "<pasted>:6:4: unacceptable character #x0007" in visible(response)
+        assert set(stored()) == {("Resource", "Namespace/shop")}
+
     def test_the_same_object_twice_is_an_error(self, auth_client):
         response = paste(auth_client, f"{blueprint_yaml('pg')}---\n{blueprint_yaml('pg')}")
         assert response.status_code == 422
