@@ -133,17 +133,23 @@ def _wait_v2_sites(phase: Phase, args: yaml.Node | None) -> Iterator[Site]:
 
 
 def _strings(node: yaml.Node | None, location: str) -> Iterator[tuple[yaml.ScalarNode, str]]:
-    """Every string below a node, nested mapping keys included (Kanister renders them too)."""
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR:
-            yield node, location
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _strings(key, f"{location}.{key.value}")
-            yield from _strings(value, f"{location}.{key.value}")
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _strings(item, f"{location}[{index}]")
+    """The strings below a node that a check reads (with a template or a kando call), nested
+    mapping keys included: Kanister renders them too."""
+    stack = [(node, location)]
+    while stack:
+        node, location = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR and ("{{" in node.value or "kando" in node.value):
+                yield node, location
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                where = f"{location}.{key.value}"
+                stack.append((value, where))
+                stack.append((key, where))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(
+                (item, f"{location}[{i}]") for i, item in reversed(list(enumerate(node.value)))
+            )
 
 
 Analysed = TemplateSyntaxError | list[Reference]
