@@ -1,7 +1,8 @@
 """What a linter asks of a parsed template: the data paths it reads and the functions it calls."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from operator import attrgetter
 
 from lifecycle.gotemplate.nodes import (
     ActionNode,
@@ -57,7 +58,10 @@ def references(tree: Tree) -> list[Reference]:
     for each in _trees(tree):
         own_data = each is tree
         finder.visit(each.root, own_data, own_data)
-    return sorted(finder.found, key=lambda ref: ref.start)
+    return sorted(finder.found, key=_start)
+
+
+_start = attrgetter("start")
 
 
 def functions_used(tree: Tree) -> list[FunctionUse]:
@@ -72,6 +76,8 @@ def functions_used(tree: Tree) -> list[FunctionUse]:
 
 
 def _trees(tree: Tree) -> list[Tree]:
+    if len(tree.templates) == 1 and tree.templates.get(tree.name) is tree:
+        return [tree]  # the usual case: no define or block
     return [tree, *(other for other in tree.templates.values() if other is not tree)]
 
 
@@ -82,11 +88,12 @@ class _ReferenceFinder:
         self.found: list[Reference] = []
 
     def visit(self, node: Node, dot: bool, dollar: bool) -> None:
-        getattr(self, "visit_" + type(node).__name__, _ignore)(node, dot, dollar)
+        _VISITORS.get(type(node), _ignore)(self, node, dot, dollar)
 
     def visit_ListNode(self, node: ListNode, dot: bool, dollar: bool) -> None:
+        visitors = _VISITORS
         for child in node.nodes:
-            self.visit(child, dot, dollar)
+            visitors.get(type(child), _ignore)(self, child, dot, dollar)
 
     def visit_ActionNode(self, node: ActionNode, dot: bool, dollar: bool) -> None:
         # An action that declares or assigns variables prints nothing.
@@ -114,10 +121,10 @@ class _ReferenceFinder:
 
     def pipeline(self, pipe: PipeNode, dot: bool, dollar: bool, printing: bool) -> None:
         cmds = pipe.cmds
+        last = len(cmds) - 1
         for stage, cmd in enumerate(cmds):
-            receiver = _function_of(cmds[stage + 1]) if stage + 1 < len(cmds) else None
-            printed = printing and stage == len(cmds) - 1
-            self.command(cmd, dot, dollar, receiver, printed)
+            receiver = _function_of(cmds[stage + 1]) if stage < last else None
+            self.command(cmd, dot, dollar, receiver, printing and stage == last)
 
     def command(
         self, cmd: CommandNode, dot: bool, dollar: bool, receiver: str | None, printed: bool
@@ -125,8 +132,8 @@ class _ReferenceFinder:
         """`receiver` is the function the command's value is piped into, if any."""
         resolved = _resolve_command(cmd, dot, dollar)
         if resolved is not None:
-            ref, rest = resolved
-            self.found.append(replace(ref, printed=printed, consumers=_names(receiver)))
+            chain, rest = resolved
+            self.found.append(Reference(*chain, printed, (receiver,) if receiver else ()))
             for arg in rest:
                 self.argument(arg, dot, dollar, "index")
             return
@@ -137,8 +144,8 @@ class _ReferenceFinder:
     def argument(self, node: Node, dot: bool, dollar: bool, consumer: str | None) -> None:
         resolved = _resolve(node, dot, dollar)
         if resolved is not None:
-            ref, rest = resolved
-            self.found.append(replace(ref, consumers=_names(consumer)))
+            chain, rest = resolved
+            self.found.append(Reference(*chain, False, (consumer,) if consumer else ()))
             for arg in rest:
                 self.argument(arg, dot, dollar, "index")
         elif isinstance(node, PipeNode):
@@ -148,11 +155,20 @@ class _ReferenceFinder:
             self.argument(node.node, dot, dollar, None)
 
 
-def _ignore(node: Node, dot: bool, dollar: bool) -> None:
+def _ignore(finder: _ReferenceFinder, node: Node, dot: bool, dollar: bool) -> None:
     """Text, comments, break and continue read nothing."""
 
 
-Resolved = tuple[Reference, tuple[Node, ...]]
+# Looked up once here rather than by getattr on every node; still one visit_<class> per class.
+_VISITORS = {
+    cls: getattr(_ReferenceFinder, "visit_" + cls.__name__)
+    for cls in (ListNode, ActionNode, IfNode, RangeNode, WithNode, TemplateNode)
+}
+
+# A Reference's first five fields (root, path, start, end, rooted): resolving builds and extends
+# these plain tuples, and a Reference is made once per chain found, when its use is known.
+Chain = tuple[str, tuple[str | int, ...], int, int, bool]
+Resolved = tuple[Chain, tuple[Node, ...]]
 
 
 def _resolve(node: Node, dot: bool, dollar: bool) -> Resolved | None:
@@ -161,20 +177,20 @@ def _resolve(node: Node, dot: bool, dollar: bool) -> Resolved | None:
     None when the node is not a chain from dot or a variable.
     """
     if isinstance(node, FieldNode):
-        return Reference(".", node.ident, node.pos, node.end, dot), ()
+        return (".", node.ident, node.pos, node.end, dot), ()
     if isinstance(node, DotNode):
-        return Reference(".", (), node.pos, node.end, dot), ()
+        return (".", (), node.pos, node.end, dot), ()
     if isinstance(node, VariableNode):
         name, *path = node.ident
         if name == "$":
-            return Reference(".", tuple(path), node.pos, node.end, dollar), ()
-        return Reference(name, tuple(path), node.pos, node.end, False), ()
+            return (".", tuple(path), node.pos, node.end, dollar), ()
+        return (name, tuple(path), node.pos, node.end, False), ()
     if isinstance(node, ChainNode):
         inner = _resolve(node.node, dot, dollar)
         if inner is None or inner[1]:
             return None
-        ref = inner[0]
-        return replace(ref, path=ref.path + node.field, start=node.pos, end=node.end), ()
+        root, path, _, _, rooted = inner[0]
+        return (root, path + node.field, node.pos, node.end, rooted), ()
     if isinstance(node, PipeNode) and not node.decl and len(node.cmds) == 1:
         return _resolve_command(node.cmds[0], dot, dollar)
     return None
@@ -196,9 +212,9 @@ def _resolve_command(cmd: CommandNode, dot: bool, dollar: bool) -> Resolved | No
         if literal is None:
             break
         keys.append(literal)
-    ref = base[0]
+    root, path, _, _, rooted = base[0]
     rest = args[2 + len(keys) :]
-    return replace(ref, path=ref.path + tuple(keys), start=cmd.pos, end=cmd.end), rest
+    return (root, path + tuple(keys), cmd.pos, cmd.end, rooted), rest
 
 
 def _literal_key(node: Node) -> str | int | None:
@@ -217,10 +233,6 @@ def _literal_key(node: Node) -> str | int | None:
 def _function_of(cmd: CommandNode) -> str | None:
     head = cmd.args[0]
     return head.ident if isinstance(head, IdentifierNode) else None
-
-
-def _names(name: str | None) -> tuple[str, ...]:
-    return (name,) if name else ()
 
 
 def _walk(root: Node) -> Iterator[Node]:

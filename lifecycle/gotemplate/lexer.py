@@ -1,6 +1,7 @@
 """Split a template into tokens exactly as Go's text/template/parse lexer does."""
 
 import re
+import string
 from dataclasses import dataclass
 from enum import Enum
 
@@ -84,12 +85,45 @@ _TERMINATORS = _SPACE_CHARS + ".,|:)("
 _DECIMAL = "0123456789_"
 _BASE_DIGITS = {"x": "0123456789abcdefABCDEF_", "o": "01234567_", "b": "01_"}
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]*")
-# A digit after a dot starts a number, so later parts of a chain must not start with one.
-_CHAIN = re.compile(r"[.$](?:[A-Za-z0-9_]+(?:\.[A-Za-z_][A-Za-z0-9_]*)*)?")
+# The common, all-ASCII names, matched whole with the check that a name ends where Go allows
+# (`at_terminator`); atomic groups so a failed check falls back instead of matching less.
+# Anything else (Unicode letters, a bad character after the name) takes the general path.
+_TERMINATOR_AHEAD = r"(?=[ \t\r\n.,|:)(]|}}|\Z)"
+_ASCII_IDENTIFIER = re.compile(r"(?>[A-Za-z_][A-Za-z0-9_]*)" + _TERMINATOR_AHEAD)
+# A digit after a dot starts a number, so later parts of a chain must not start with one; a lone
+# `.` or `$` is left to the general path, which names it DOT or the variable `$`.
+_CHAIN = re.compile(r"(?>[.$][A-Za-z0-9_]+(?:\.[A-Za-z_][A-Za-z0-9_]*)*)" + _TERMINATOR_AHEAD)
 _SPACE_RUN = re.compile(r"[ \t\r\n]*")
 _QUOTED = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"')
 _CHAR_CONSTANT = re.compile(r"'(?:[^'\\\n]|\\[^\n])*'")
 _SINGLE = {"=": TokenType.ASSIGN, "|": TokenType.PIPE}
+# Hot in loops, where a global is cheaper than an attribute of TokenType.
+_SPACE, _IDENTIFIER, _RIGHT_DELIM = TokenType.SPACE, TokenType.IDENTIFIER, TokenType.RIGHT_DELIM
+
+# Most actions hold only names, fields, variables, plain strings, small integers, `|`, `:=`, `,`
+# and spaces. Such an action is split by one regex in C instead of a scanner call per token.
+# Each alternative matches exactly the token the general path would, or nothing (`\Z` is the
+# end of the action, which a name may end at); an action with anything else (parentheses,
+# signs, Unicode names, errors) leaves characters unmatched and takes the general path.
+_SIMPLE_TOKENS = re.compile(
+    r"[ \t\r\n]+"
+    r'|"(?:[^"\\\n]|\\[^\n])*"'
+    r"|(?>\.?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z0-9_]*|\.)"
+    + _TERMINATOR_AHEAD
+    + r"|[0-9]+(?=[ \t\r\n|]|\Z)"
+    r"|[|,=]|:="
+)
+# The type of a simple token by its first character; letters are looked up as words.
+_SIMPLE_KINDS = dict.fromkeys(_SPACE_CHARS, _SPACE) | dict.fromkeys("0123456789", TokenType.NUMBER)
+_SIMPLE_KINDS |= {
+    '"': TokenType.STRING,
+    ".": TokenType.FIELD,
+    "$": TokenType.VARIABLE,
+    "|": TokenType.PIPE,
+    ",": TokenType.CHAR,
+    "=": TokenType.ASSIGN,
+    ":": TokenType.DECLARE,
+}
 
 
 RawToken = tuple[TokenType, str, int]
@@ -190,10 +224,11 @@ class _Lexer:
         """Text up to the next `{{`, then the action or comment; the position after it."""
         text = self.text
         delim = text.find("{{", pos)
+        tokens = self.tokens
         if delim < 0:
             if pos < self.n:
-                self.emit(TokenType.TEXT, text[pos:], pos)
-            self.emit(TokenType.EOF, "", self.n)
+                tokens.append((TokenType.TEXT, text[pos:], pos))
+            tokens.append((TokenType.EOF, "", self.n))
             return None
         after = delim + 2
         trim = text.startswith("-", after) and text[after + 1 : after + 2] in _SPACE_TUPLE
@@ -202,14 +237,46 @@ class _Lexer:
             if trim:
                 chunk = chunk.rstrip(_SPACE_CHARS)
             if chunk:
-                self.emit(TokenType.TEXT, chunk, pos)
+                tokens.append((TokenType.TEXT, chunk, pos))
         if trim:
             after += 2
         if text.startswith("/*", after):
             return self.lex_comment(after)
-        self.emit(TokenType.LEFT_DELIM, "{{", delim)
+        tokens.append((TokenType.LEFT_DELIM, "{{", delim))
         self.paren_depth = 0
+        end = self.lex_simple_action(after)
+        if end is not None:
+            return end
         return self.lex_inside_action(after)
+
+    def lex_simple_action(self, pos: int) -> int | None:
+        """The tokens of an action made of simple tokens only (see `_SIMPLE_TOKENS`), and the
+        position after it; None, having emitted nothing, for any other action."""
+        text = self.text
+        # Only a string token may hold "}}", and a string cut short here matches nothing: so
+        # when the tokens cover everything up to the first "}}", that is the action's end.
+        close = text.find("}}", pos)
+        if close < 0:
+            return None
+        end = close
+        if text[close - 1] == "-" and close - 2 >= pos and text[close - 2] in _SPACE_CHARS:
+            end = close - 2  # " -}}"
+        values = _SIMPLE_TOKENS.findall(text, pos, end)
+        if sum(map(len, values)) != end - pos:
+            return None
+        tokens, words = self.tokens, self.words
+        for value in values:
+            kind = _SIMPLE_KINDS.get(value[0])
+            if kind is None:
+                kind = words.get(value, _IDENTIFIER)
+            elif value == ".":
+                kind = TokenType.DOT
+            tokens.append((kind, value, pos))
+            pos += len(value)
+        tokens.append((_RIGHT_DELIM, "}}", close))
+        if end == close:
+            return close + 2
+        return _SPACE_RUN.match(text, close + 2).end()
 
     def lex_comment(self, pos: int) -> int | None:
         text = self.text
@@ -229,8 +296,10 @@ class _Lexer:
     def at_trimmed_right_delim(self, pos: int) -> bool:
         return self.text[pos : pos + 1] in _SPACE_TUPLE and self.text.startswith("-}}", pos + 1)
 
-    def lex_right_delim(self, pos: int) -> int:
+    def lex_right_delim(self, pos: int) -> int | None:
         """`}}` or ` -}}` at `pos`; the position after it and any space it trims."""
+        if self.paren_depth:
+            return self.error("unclosed left paren", pos)
         if self.text[pos] != "}":
             self.emit(TokenType.RIGHT_DELIM, "}}", pos + 2)
             return _SPACE_RUN.match(self.text, pos + 4).end()
@@ -239,31 +308,31 @@ class _Lexer:
 
     def lex_inside_action(self, pos: int) -> int | None:
         """Tokens up to the closing delimiter; the position after it, or None after an error."""
-        text, n = self.text, self.n
+        text, n, tokens = self.text, self.n, self.tokens
         while True:
             if pos >= n:
                 return self.error("unclosed action", pos)
             char = text[pos]
-            is_space = char in _SPACE_CHARS
-            if (is_space and text.startswith("-}}", pos + 1)) or (
-                char == "}" and text.startswith("}}", pos)
-            ):
-                if self.paren_depth:
-                    return self.error("unclosed left paren", pos)
-                return self.lex_right_delim(pos)
-            if is_space:
+            if char in _SPACE_CHARS:
                 end = _SPACE_RUN.match(text, pos).end()
-                if end < n and text[end] == "-" and text.startswith("-}}", end):
+                if text.startswith("-}}", end):
                     end -= 1  # the last space belongs to " -}}"
-                self.tokens.append((TokenType.SPACE, text[pos:end], pos))
+                    if end == pos:
+                        return self.lex_right_delim(pos)
+                tokens.append((_SPACE, text[pos:end], pos))
                 pos = end
                 continue
-            scan = _SCANNERS.get(char)
-            if scan is None:
-                scan = _Lexer.lex_identifier if _is_alphanumeric(char) else _Lexer.lex_char
-            pos = scan(self, pos)
+            if char == "}" and text.startswith("}}", pos):
+                return self.lex_right_delim(pos)
+            pos = _SCANNERS.get(char, _Lexer.lex_other)(self, pos)
             if pos is None:
                 return None
+
+    def lex_other(self, pos: int) -> int | None:
+        """A non-ASCII letter starts an identifier; anything else is a lone character."""
+        if _is_alphanumeric(self.text[pos]):
+            return self.lex_identifier(pos)
+        return self.lex_char(pos)
 
     def lex_single(self, pos: int) -> int:
         self.emit(_SINGLE[self.text[pos]], self.text[pos], pos)
@@ -320,10 +389,10 @@ class _Lexer:
     def lex_chain(self, pos: int, type_: TokenType) -> int | None:
         """`.A.B.C` or `$x.A.B` in one match when ASCII, emitted as Go's one token per part."""
         text = self.text
-        end = _CHAIN.match(text, pos).end()
-        following = text[end : end + 1]
-        if following >= "\x80" or end == pos + 1 or not self.at_terminator(end):
+        match = _CHAIN.match(text, pos)
+        if match is None:
             return self.lex_field_or_variable(pos, type_)
+        end = match.end()
         tokens = self.tokens
         for part in text[pos + 1 : end].split("."):
             tokens.append((type_, text[pos] + part, pos))
@@ -342,6 +411,11 @@ class _Lexer:
         return end
 
     def lex_identifier(self, pos: int) -> int | None:
+        match = _ASCII_IDENTIFIER.match(self.text, pos)
+        if match is not None:
+            word = match.group()
+            self.tokens.append((self.words.get(word, _IDENTIFIER), word, pos))
+            return match.end()
         end = self.scan_word(pos)
         if not self.at_terminator(end):
             return self.error(f"bad character {describe_rune(self.text[end])}", pos)
@@ -399,4 +473,6 @@ _SCANNERS = {
     ".": _Lexer.lex_dot,
     "+": _Lexer.lex_number,
     "-": _Lexer.lex_number,
-} | dict.fromkeys("0123456789", _Lexer.lex_number)
+}
+_SCANNERS |= dict.fromkeys("0123456789", _Lexer.lex_number)
+_SCANNERS |= dict.fromkeys(string.ascii_letters + "_", _Lexer.lex_identifier)

@@ -10,12 +10,17 @@ from dataclasses import dataclass
 
 from lifecycle.gotemplate.literals import NumberValue, quote
 
+# Nodes are never changed once the parser has built them, but they are not frozen: a frozen
+# dataclass sets each field through object.__setattr__, which made building nodes a quarter
+# of parse time. unsafe_hash keeps them hashable by value, as they were when frozen.
+_node = dataclass(slots=True, unsafe_hash=True)
+
 
 class Node:
     __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class ListNode(Node):
     pos: int
     nodes: tuple[Node, ...]
@@ -24,7 +29,7 @@ class ListNode(Node):
         return "".join(map(str, self.nodes))
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class TextNode(Node):
     pos: int
     end: int
@@ -34,7 +39,7 @@ class TextNode(Node):
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class CommentNode(Node):
     """Only in trees parsed with `comments=True`; `text` keeps the `/*` and `*/`."""
 
@@ -45,7 +50,7 @@ class CommentNode(Node):
         return "{{" + self.text + "}}"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class IdentifierNode(Node):
     """A function name; Go has no other identifiers."""
 
@@ -57,7 +62,7 @@ class IdentifierNode(Node):
         return self.ident
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class DotNode(Node):
     pos: int
     end: int
@@ -66,7 +71,7 @@ class DotNode(Node):
         return "."
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class NilNode(Node):
     pos: int
     end: int
@@ -75,7 +80,7 @@ class NilNode(Node):
         return "nil"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class BoolNode(Node):
     pos: int
     end: int
@@ -85,7 +90,7 @@ class BoolNode(Node):
         return "true" if self.value else "false"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class NumberNode(Node):
     """A number or character constant, with every Go type its value fits (see `NumberValue`)."""
 
@@ -98,7 +103,7 @@ class NumberNode(Node):
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class StringNode(Node):
     pos: int
     end: int
@@ -109,7 +114,7 @@ class StringNode(Node):
         return self.quoted
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class FieldNode(Node):
     """`.A.B.C`, ident ("A", "B", "C").
 
@@ -125,7 +130,7 @@ class FieldNode(Node):
         return "".join("." + name for name in self.ident)
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class VariableNode(Node):
     """`$x.A.B`, ident ("$x", "A", "B"); `go_pos` as for FieldNode."""
 
@@ -138,7 +143,7 @@ class VariableNode(Node):
         return ".".join(self.ident)
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class CommandNode(Node):
     """One stage of a pipeline; `end` includes a closing parenthesis of the last argument."""
 
@@ -150,7 +155,7 @@ class CommandNode(Node):
         return " ".join(f"({arg})" if isinstance(arg, PipeNode) else str(arg) for arg in self.args)
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class PipeNode(Node):
     """Declarations and commands; a parenthesised pipeline spans its inside, not the parentheses."""
 
@@ -168,7 +173,7 @@ class PipeNode(Node):
         return ", ".join(map(str, self.decl)) + operator + commands
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class ChainNode(Node):
     """A term other than a field or variable followed by fields: `(index .X 0).name`."""
 
@@ -183,7 +188,7 @@ class ChainNode(Node):
         return base + "".join("." + name for name in self.field)
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class ActionNode(Node):
     pos: int
     pipe: PipeNode
@@ -192,7 +197,7 @@ class ActionNode(Node):
         return "{{" + str(self.pipe) + "}}"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class BranchNode(Node):
     """What if, range and with share; `else_list` is None when there is no {{else}}."""
 
@@ -225,7 +230,7 @@ class WithNode(BranchNode):
     keyword = "with"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class BreakNode(Node):
     pos: int
 
@@ -233,7 +238,7 @@ class BreakNode(Node):
         return "{{break}}"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class ContinueNode(Node):
     pos: int
 
@@ -241,7 +246,7 @@ class ContinueNode(Node):
         return "{{continue}}"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class TemplateNode(Node):
     """{{template "name" pipeline}}, and the call that a {{block}} leaves in its place."""
 
@@ -254,7 +259,7 @@ class TemplateNode(Node):
         return "{{template " + quote(self.name) + pipe + "}}"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class EndNode(Node):
     """{{end}}: ends a list while parsing, never part of a finished tree."""
 
@@ -264,7 +269,7 @@ class EndNode(Node):
         return "{{end}}"
 
 
-@dataclass(frozen=True, slots=True)
+@_node
 class ElseNode(Node):
     """{{else}}: ends a list while parsing, never part of a finished tree."""
 

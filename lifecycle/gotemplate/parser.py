@@ -57,6 +57,7 @@ _CONTROLS = frozenset(
     (T.BLOCK, T.BREAK, T.CONTINUE, T.ELSE, T.END, T.IF, T.RANGE, T.TEMPLATE, T.WITH)
 )
 _ELSE_CHAINS = {"if": T.IF, "with": T.WITH}
+_LIST_ENDS = (EndNode, ElseNode)
 _NOT_EXECUTABLE = (BoolNode, DotNode, NilNode, NumberNode, StringNode)
 _NUMBER_KINDS = {T.NUMBER: "number", T.COMPLEX: "complex", T.CHAR_CONSTANT: "char"}
 # Go allows 10,000 nested parentheses; Python's stack does not, so nesting of parentheses and
@@ -67,12 +68,13 @@ _GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006
 _GO_SPACE += "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class Tree:
     """One parsed template; `templates` maps every name defined in the text to its tree.
 
     To run the template named `name`, run `templates[name]`: like Go, a {{define}} of the same
-    name replaces an otherwise empty top-level template.
+    name replaces an otherwise empty top-level template. Never changed once parsed, but not
+    frozen, like the nodes: a frozen dataclass is slower to build.
     """
 
     name: str
@@ -245,18 +247,19 @@ class _Parser:
         """template: (text | comment | action | "{{" "define" define)* EOF"""
         pos = self.peek()[2]
         nodes: list[Node] = []
-        while (kind := self.peek()[0]) is not T.EOF:
-            if kind is T.LEFT_DELIM:
-                start = self.i
-                self.next()
-                if self.next_non_space()[0] is T.DEFINE:
+        while (token := self.peek())[0] is not T.EOF:
+            if token[0] is T.LEFT_DELIM:
+                self.i += 1  # as next() would: peek() has counted the token as read
+                if self.peek_non_space()[0] is T.DEFINE:
+                    self.next()
                     sub = self.subtree("definition")
                     sub.parse_define()
                     self.resume_after(sub)
                     continue
-                self.i = start
-            node = self.parse_text_or_action()
-            if isinstance(node, EndNode | ElseNode):
+                node = self.parse_action(token[2])
+            else:
+                node = self.parse_text_or_action()
+            if isinstance(node, _LIST_ENDS):
                 self.errorf(f"unexpected {node}", node.pos)
             nodes.append(node)
         return self.add(ListNode(pos, tuple(nodes)))
@@ -280,7 +283,7 @@ class _Parser:
         nodes: list[Node] = []
         while self.peek_non_space()[0] is not T.EOF:
             node = self.parse_text_or_action()
-            if isinstance(node, EndNode | ElseNode):
+            if isinstance(node, _LIST_ENDS):
                 return ListNode(pos, tuple(nodes)), node
             nodes.append(node)
         self.errorf("unexpected EOF")
@@ -292,23 +295,25 @@ class _Parser:
         if kind is T.TEXT:
             return TextNode(pos, pos + len(value), value)
         if kind is T.LEFT_DELIM:
-            self.action_pos = pos
-            try:
-                return self.parse_action()
-            finally:
-                self.action_pos = -1
+            return self.parse_action(pos)
         if kind is T.COMMENT:
             return CommentNode(pos, value)
         self.unexpected(token, "input")
 
-    def parse_action(self) -> Node:
+    def parse_action(self, delim_pos: int) -> Node:
         """action: control | pipeline "}}"
-        control: if | range | with | block | template | break | continue | else | end"""
-        token = self.next_non_space()
-        if token[0] in _CONTROLS:
-            return getattr(self, "parse_" + token[0].value)(token)
-        self.i -= 1
-        return ActionNode(token[2], self.parse_pipeline("command", T.RIGHT_DELIM))
+        control: if | range | with | block | template | break | continue | else | end
+        (the `{{` at `delim_pos` has been read; errors name its line when on another one)"""
+        self.action_pos = delim_pos
+        try:
+            token = self.next_non_space()
+            control = _CONTROL_PARSERS.get(token[0])
+            if control is not None:
+                return control(self, token)
+            self.i -= 1
+            return ActionNode(token[2], self.parse_pipeline("command", T.RIGHT_DELIM))
+        finally:
+            self.action_pos = -1
 
     def parse_break(self, keyword: RawToken) -> BreakNode:
         """break: "{{break}}" inside a range"""
@@ -439,13 +444,14 @@ class _Parser:
         cmds: list[CommandNode] = []
         while True:
             token = self.next_non_space()
-            if token[0] is end:
-                self.check_pipeline(cmds, context)
+            kind = token[0]
+            if kind is end:
+                if len(cmds) != 1:  # one command is always a valid pipeline
+                    self.check_pipeline(cmds, context)
                 return PipeNode(first[2], cmds[-1].end, is_assign, tuple(decl), tuple(cmds))
-            if token[0] not in _OPERAND_STARTS:
+            if kind not in _OPERAND_STARTS:
                 self.unexpected(token, context)
-            self.i -= 1
-            cmds.append(self.parse_command())
+            cmds.append(self.parse_command(token))
 
     def declare(self, token: RawToken) -> VariableNode:
         _, value, pos = token
@@ -460,39 +466,36 @@ class _Parser:
             if isinstance(cmd.args[0], _NOT_EXECUTABLE):
                 self.errorf(f"non executable command in pipeline stage {stage}", cmd.pos)
 
-    def parse_command(self) -> CommandNode:
-        """command: operand (space operand)*   (ends before "}}" or ")", or after "|")"""
+    def parse_command(self, token: RawToken) -> CommandNode:
+        """command: operand (space operand)*   (ends before "}}" or ")", or after "|")
+        `token`, the start of the first operand, has been read."""
         tokens = self.tokens
-        pos = end = self.peek_non_space()[2]
+        pos = token[2]
         args: list[Node] = []
         while True:
-            operand = self.parse_operand()
-            if operand is not None:
-                args.append(operand)
-                _, value, last_pos = tokens[self.i - 1]
-                end = last_pos + len(value)
-            token = self.next()
+            args.append(self.parse_operand(token))
+            after = self.i
+            _, value, last_pos = tokens[after - 1]
+            end = last_pos + len(value)
+            token = self.next_non_space()
+            if token[0] in _TERMS and self.i - 1 > after:
+                continue  # another operand, after a space
             kind = token[0]
-            if kind is _SPACE:
-                continue
             if kind is T.RIGHT_DELIM or kind is T.RIGHT_PAREN:
                 self.i -= 1
             elif kind is not T.PIPE:
                 self.unexpected(token, "operand")
             return CommandNode(pos, end, tuple(args))
 
-    def parse_operand(self) -> Node | None:
+    def parse_operand(self, token: RawToken) -> Node:
         """operand: term field*   (fields written without spaces: `(x).A.B`)
         term: literal | function | "." | field | variable | "(" pipeline ")"
         literal: number | string | char | "true" | "false" | "nil"
-        None when no term comes next. Field and variable terms take their fields themselves."""
-        token = self.next_non_space()
-        build = _TERMS.get(token[0])
-        if build is None:
-            self.i -= 1
-            return None
-        node = build(self, token)
-        if self.peek()[0] is not _FIELD:
+        `token`, which starts a term, has been read. Field and variable terms take their fields
+        themselves."""
+        kind = token[0]
+        node = _TERMS[kind](self, token)
+        if kind is _FIELD or kind is _VARIABLE or self.peek()[0] is not _FIELD:
             return node
         fields, end, chain_pos = self.trailing_fields()
         if isinstance(node, _NOT_EXECUTABLE):
@@ -500,15 +503,19 @@ class _Parser:
         return ChainNode(token[2], end, chain_pos, node, fields)
 
     def trailing_fields(self) -> tuple[tuple[str, ...], int, int]:
-        """The `.field` tokens right after a term: their names, their end, and where the first
-        starts, which is where Go anchors the chain in execution errors."""
-        tokens = self.tokens
-        chain_pos = tokens[self.i][2]
+        """The `.field` tokens right after a term: their names, the end of the last token read
+        (the term's own when there are none), and where the first starts, which is where Go
+        anchors the chain in execution errors."""
+        tokens, i = self.tokens, self.i
+        chain_pos = tokens[i][2]
         fields = []
-        while (token := self.peek())[0] is _FIELD:
+        while (token := tokens[i])[0] is _FIELD:
             fields.append(token[1][1:])
-            self.i += 1
-        _, value, last_pos = tokens[self.i - 1]
+            i += 1
+        self.i = i
+        if i >= self.high:  # as peek(): Go looks at the token after the fields
+            self.high = i + 1
+        _, value, last_pos = tokens[i - 1]
         return tuple(fields), last_pos + len(value), chain_pos
 
     # Terms, by token type.
@@ -529,16 +536,16 @@ class _Parser:
         _, value, pos = token
         if value not in self.vars:
             self.errorf(f"undefined variable {quote(value)}", pos)
-        if self.peek()[0] is not _FIELD:
-            return VariableNode(pos, pos + len(value), pos, (value,))
         fields, end, chain_pos = self.trailing_fields()
+        if not fields:
+            return VariableNode(pos, end, pos, (value,))
         return VariableNode(pos, end, chain_pos, (value, *fields))
 
     def term_field(self, token: RawToken) -> FieldNode:
         _, value, pos = token
-        if self.peek()[0] is not _FIELD:
-            return FieldNode(pos, pos + len(value), pos, (value[1:],))
         fields, end, chain_pos = self.trailing_fields()
+        if not fields:
+            return FieldNode(pos, end, pos, (value[1:],))
         return FieldNode(pos, end, chain_pos, (value[1:], *fields))
 
     def term_bool(self, token: RawToken) -> BoolNode:
@@ -572,6 +579,7 @@ class _Parser:
             self.errorf(INVALID_SYNTAX, token[2])
 
 
+_CONTROL_PARSERS = {kind: getattr(_Parser, "parse_" + kind.value) for kind in _CONTROLS}
 _TERMS = {
     T.IDENTIFIER: _Parser.term_identifier,
     T.DOT: _Parser.term_dot,
