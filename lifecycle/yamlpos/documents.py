@@ -174,18 +174,29 @@ def _nesting_bound(text: str) -> int:
 
 
 def _within_limits(root: yaml.Node, limits: Limits) -> bool:
-    """No node reached twice (no alias), and depth and size within the limits."""
+    """No collection reached twice (an alias to one), and depth and size within the limits.
+
+    Scalars are only counted: an alias to a scalar repeats one node, as the event check counts it.
+    """
     seen: set[int] = set()
-    stack = [(root, 1)]
+    count = 1
+    stack = [(root, 1)] if not isinstance(root, yaml.ScalarNode) else []
     while stack:
         node, depth = stack.pop()
-        if id(node) in seen or depth > limits.max_depth or len(seen) >= limits.max_expanded_nodes:
+        if depth > limits.max_depth or id(node) in seen:
             return False
         seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            stack.extend((child, depth + 1) for pair in node.value for child in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
+        children = (
+            [child for pair in node.value for child in pair]
+            if isinstance(node, yaml.MappingNode)
+            else node.value
+        )
+        count += len(children)
+        if count > limits.max_expanded_nodes:
+            return False
+        stack.extend(
+            (child, depth + 1) for child in children if not isinstance(child, yaml.ScalarNode)
+        )
     return True
 
 
