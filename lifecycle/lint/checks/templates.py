@@ -9,15 +9,12 @@ import yaml
 
 from lifecycle.actions import reserved_actions
 from lifecycle.functions import FUNCTIONS
-from lifecycle.gotemplate import TemplateSyntaxError, parse, references
+from lifecycle.gotemplate import TemplateSyntaxError
 from lifecycle.gotemplate.analysis import Reference
-from lifecycle.gotemplate.funcs import (
-    KANISTER_FUNCTIONS,
-    KUBECTL_TEMPLATE_FUNCTIONS,
-    NOT_IN_SPRIG_V2,
-)
+from lifecycle.gotemplate.funcs import KANISTER_FUNCTIONS, NOT_IN_SPRIG_V2
 from lifecycle.lint.options import Options
 from lifecycle.lint.report import Reporter
+from lifecycle.lint.template_memo import TemplateMemo
 from lifecycle.model import Action, Blueprint, Phase
 from lifecycle.params import REMOVED_PARAMS, TEMPLATE_PARAMS, TYPED_PARAMS, MapOf, Struct
 from lifecycle.suggest import did_you_mean
@@ -63,12 +60,12 @@ class Site:
 def check(blueprint: Blueprint, report: Reporter, options: Options) -> None:
     produced = {name for action in blueprint.actions.values() for name in action.output_artifacts}
     owners = {p.name: a.name for a in blueprint.actions.values() for p in a.all_phases}
-    analysed: dict[tuple[str, bool], Analysed] = {}
+    memo = TemplateMemo()
     for action in blueprint.actions.values():
         scope = _scope(action.name, options)
         if options.kasten:
             _check_input_artifacts(action, produced, report)
-        checker = _ActionChecker(action, scope, report, options, owners, analysed)
+        checker = _ActionChecker(action, scope, report, options, owners, memo)
         for site in _sites(action):
             checker.check_site(site)
 
@@ -152,18 +149,6 @@ def _strings(node: yaml.Node | None, location: str) -> Iterator[tuple[yaml.Scala
             )
 
 
-Analysed = TemplateSyntaxError | list[Reference]
-
-
-def _analyse(text: str, kubectl: bool) -> Analysed:
-    """A template's references, or its syntax error."""
-    try:
-        tree = parse(text, functions=KUBECTL_TEMPLATE_FUNCTIONS if kubectl else KANISTER_FUNCTIONS)
-    except TemplateSyntaxError as error:
-        return error
-    return references(tree)
-
-
 class _ActionChecker:
     def __init__(
         self,
@@ -172,10 +157,10 @@ class _ActionChecker:
         report: Reporter,
         options: Options,
         owners: dict[str, str],
-        analysed: dict[tuple[str, bool], Analysed],
+        memo: TemplateMemo,
     ) -> None:
         self.action = action
-        self.analysed = analysed  # the same string, common in a blueprint, is parsed once
+        self.memo = memo
         self.owners = owners  # phase name -> the action it belongs to
         self.seen: set[str] = set()
         self.scope = scope
@@ -200,16 +185,13 @@ class _ActionChecker:
             )
         if "{{" not in value:
             return
-        key = (value, site.stage is Stage.CONDITION)
-        analysed = self.analysed.get(key)
-        if analysed is None:
-            analysed = self.analysed[key] = _analyse(*key)
+        analysed = self.memo.analyse(value, site.stage is Stage.CONDITION)
         if isinstance(analysed, TemplateSyntaxError):
             self._syntax_error(site, analysed)
             return
-        for reference in analysed:
+        for offset, reference in analysed:
             if reference.root == "." and reference.rooted and reference.path:
-                _ReferenceCheck(self, site, reference).run()
+                _ReferenceCheck(self, site, reference, offset).run()
 
     def _syntax_error(self, site: Site, error: TemplateSyntaxError) -> None:
         offsets = self.report.value_offsets(site.node)
@@ -253,16 +235,20 @@ class _ActionChecker:
 class _ReferenceCheck:
     """One field chain of one template, against where its string is rendered."""
 
-    def __init__(self, action: _ActionChecker, site: Site, reference: Reference) -> None:
+    def __init__(
+        self, action: _ActionChecker, site: Site, reference: Reference, offset: int
+    ) -> None:
         self.action = action
         self.site = site
         self.reference = reference
+        self.offset = offset  # of the reference's action in the string
         self.path = reference.path
 
     def span(self) -> tuple[int, int]:
         offsets = self.action.report.value_offsets(self.site.node)
         last = len(offsets) - 1
-        return offsets[min(self.reference.start, last)], offsets[min(self.reference.end, last)]
+        start, end = self.offset + self.reference.start, self.offset + self.reference.end
+        return offsets[min(start, last)], offsets[min(end, last)]
 
     def add(self, code: str, message: str, hint: str = "") -> None:
         start, end = self.span()
