@@ -163,6 +163,7 @@ class _ActionChecker:
         self.memo = memo
         self.owners = owners  # phase name -> the action it belongs to
         self.seen: set[str] = set()
+        self.verdicts: dict[tuple, list[tuple[str, str, str]]] = {}
         self.scope = scope
         self.report = report
         self.options = options
@@ -191,7 +192,36 @@ class _ActionChecker:
             return
         for offset, reference in analysed:
             if reference.root == "." and reference.rooted and reference.path:
-                _ReferenceCheck(self, site, reference, offset).run()
+                self._report(site, offset, reference)
+
+    def _report(self, site: Site, offset: int, reference: Reference) -> None:
+        key = (reference.path, reference.printed, site.stage, site.phase and site.phase.path)
+        verdicts = self.verdicts.get(key)
+        if verdicts is None:
+            check = _ReferenceCheck(self, site, reference)
+            check.run()
+            verdicts = self.verdicts[key] = check.verdicts
+        for code, message, hint in verdicts:
+            if code == "BP045" and not self._first(reference.path[0]):
+                continue
+            offsets = self.report.value_offsets(site.node)
+            last = len(offsets) - 1
+            start, end = offset + reference.start, offset + reference.end
+            self.report.span(
+                code,
+                offsets[min(start, last)],
+                offsets[min(end, last)],
+                message,
+                hint,
+                site.location,
+            )
+
+    def _first(self, variable: str) -> bool:
+        """Whether this is the action's first use of a variable (said once, not at every use)."""
+        if variable in self.seen:
+            return False
+        self.seen.add(variable)
+        return True
 
     def _syntax_error(self, site: Site, error: TemplateSyntaxError) -> None:
         offsets = self.report.value_offsets(site.node)
@@ -233,34 +263,18 @@ class _ActionChecker:
 
 
 class _ReferenceCheck:
-    """One field chain of one template, against where its string is rendered."""
+    """One field chain of one template, against where its string is rendered: the verdicts
+    depend only on the chain and the site's stage and phase, so the action memoises them."""
 
-    def __init__(
-        self, action: _ActionChecker, site: Site, reference: Reference, offset: int
-    ) -> None:
+    def __init__(self, action: _ActionChecker, site: Site, reference: Reference) -> None:
         self.action = action
         self.site = site
         self.reference = reference
-        self.offset = offset  # of the reference's action in the string
         self.path = reference.path
-
-    def span(self) -> tuple[int, int]:
-        offsets = self.action.report.value_offsets(self.site.node)
-        last = len(offsets) - 1
-        start, end = self.offset + self.reference.start, self.offset + self.reference.end
-        return offsets[min(start, last)], offsets[min(end, last)]
+        self.verdicts: list[tuple[str, str, str]] = []
 
     def add(self, code: str, message: str, hint: str = "") -> None:
-        start, end = self.span()
-        self.action.report.span(code, start, end, message, hint, self.site.location)
-
-    def first(self, variable: str) -> bool:
-        """Whether this is the action's first use of a variable (said once, not at every use)."""
-        seen = self.action.seen
-        if variable in seen:
-            return False
-        seen.add(variable)
-        return True
+        self.verdicts.append((code, message, hint))
 
     @property
     def text(self) -> str:
@@ -276,7 +290,7 @@ class _ReferenceCheck:
         getattr(self, f"_{name}", self._other)()
         if name in _WORKLOAD_PARAMS:
             self._kind(name)
-        if name in _SUBJECT_PARAMS and self.action.scope is Scope.HOOK and self.first(name):
+        if name in _SUBJECT_PARAMS and self.action.scope is Scope.HOOK:
             self.add(
                 "BP045",
                 f"{self.text} in {self.action.action.name!r}, which Kasten runs only as a policy "
