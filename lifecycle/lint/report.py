@@ -16,10 +16,15 @@ class Reporter:
         self.label = label
         self.findings = findings
         self.text = text  # the whole file: scalar values are mapped back into it
+        self._offsets: dict[int, list[int]] = {}
 
     def value_offsets(self, node: yaml.ScalarNode) -> list[int]:
-        """File offsets of each character of a scalar's value (see yamlpos.scalars)."""
-        return value_offsets(self.text, node, self.document.offset)
+        """File offsets of each character of a scalar's value (see yamlpos.scalars), mapped once
+        per scalar however many findings it has."""
+        offsets = self._offsets.get(id(node))
+        if offsets is None:
+            offsets = self._offsets[id(node)] = value_offsets(self.text, node, self.document.offset)
+        return offsets
 
     def __call__(
         self, code: str, node: yaml.Node, message: str, hint: str = "", location: str = ""
