@@ -1,7 +1,7 @@
 """The Kanister functions a phase can call: their arguments, argument shapes and outputs."""
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Shape(enum.StrEnum):
@@ -20,20 +20,17 @@ class Function:
     name: str
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
-    shapes: dict[str, Shape] = field(default_factory=dict)
-    # Keys of the function's own output map; None when the output is what `kando output` prints.
+    # Keys of the function's own output map; None for a shell function, whose outputs are what
+    # its command prints with `kando output`.
     outputs: tuple[str, ...] | None = ()
-    # Where `kando output` lines are read from: stdout of an exec, or the log of a job pod.
-    shell: bool = False
     deprecated: str = ""
-    needs_profile: bool = False
 
     @property
     def arguments(self) -> tuple[str, ...]:
         return self.required + self.optional
 
     def shape(self, argument: str) -> Shape:
-        return self.shapes.get(argument) or _COMMON_SHAPES.get(argument, Shape.ANY)
+        return _SHAPES.get(argument, Shape.ANY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +40,7 @@ class RemovedFunction:
     replacement: str
 
 
-_COMMON_SHAPES = {
+_SHAPES = {
     "namespace": Shape.STRING,
     "image": Shape.STRING,
     "command": Shape.STRINGS,
@@ -85,17 +82,16 @@ _SNAPSHOT_OUTPUTS = ("name", "namespace", "restoreSize", "snapshotContent")
 FUNCTIONS = {
     f.name: f
     for f in (
-        Function("KubeExec", ("namespace", "pod", "command"), ("container",), shell=True,
+        Function("KubeExec", ("namespace", "pod", "command"), ("container",),
                  outputs=None),
-        Function("KubeExecAll", ("namespace", "pods", "containers", "command"), shell=True,
+        Function("KubeExecAll", ("namespace", "pods", "containers", "command"),
                  outputs=None),
-        Function("KubeTask", ("image", "command"), ("namespace", *_POD), shell=True, outputs=None),
+        Function("KubeTask", ("image", "command"), ("namespace", *_POD), outputs=None),
         Function(
             "MultiContainerRun",
             ("backgroundImage", "backgroundCommand", "outputImage", "outputCommand"),
             ("namespace", "initImage", "initCommand", "sharedVolumeMedium",
              "sharedVolumeSizeLimit", "sharedVolumeDir", *_POD),
-            shell=True,
             outputs=None,
         ),
         Function("KubeOps", ("operation",), ("spec", "namespace", "objectReference"),
@@ -107,7 +103,7 @@ FUNCTIONS = {
                  deprecated="use WaitV2: its conditions are Go templates over the object instead of "
                  "JSONPath substitutions"),
         Function("PrepareData", ("namespace", "image", "command"),
-                 ("volumes", "serviceaccount", *_POD, "failOnError"), shell=True, outputs=None),
+                 ("volumes", "serviceaccount", *_POD, "failOnError"), outputs=None),
         Function("CreateCSISnapshot", ("pvc", "namespace", "snapshotClass"), ("name", "labels"),
                  outputs=("name", "pvc", "namespace", "restoreSize", "snapshotContent")),
         Function("CreateCSISnapshotStatic",
@@ -119,40 +115,36 @@ FUNCTIONS = {
         Function("DeleteCSISnapshotContent", ("name",)),
         Function("BackupData",
                  ("namespace", "pod", "container", "includePath", "backupArtifactPrefix"),
-                 _RESTIC, outputs=_DATA_OUTPUTS, needs_profile=True,
+                 _RESTIC, outputs=_DATA_OUTPUTS,
                  deprecated="it will be replaced by CopyVolumeData"),
         Function("BackupDataAll",
                  ("namespace", "container", "includePath", "backupArtifactPrefix"),
-                 ("pods", *_RESTIC), outputs=("BackupAllInfo", "version"), needs_profile=True,
+                 ("pods", *_RESTIC), outputs=("BackupAllInfo", "version"),
                  deprecated="it will be replaced by CopyVolumeData"),
         Function("RestoreData", ("namespace", "image", "backupArtifactPrefix"),
                  ("restorePath", "encryptionKey", "pod", "volumes", "backupTag",
                   "backupIdentifier", "backupPath", "podOverride", "insecureTLS",
-                  "podAnnotations", "podLabels"),
-                 shell=True, outputs=None, needs_profile=True),
+                  "podAnnotations", "podLabels"), outputs=None),
         Function("RestoreDataAll", ("namespace", "image", "backupArtifactPrefix", "backupInfo"),
                  ("restorePath", "encryptionKey", "pods", "podOverride", "insecureTLS",
-                  "podAnnotations", "podLabels"),
-                 needs_profile=True),
+                  "podAnnotations", "podLabels")),
         Function("CopyVolumeData", ("namespace", "volume", "dataArtifactPrefix"),
                  ("image", "encryptionKey", "mountPath", "insecureTLS", *_POD),
                  outputs=("backupID", "backupRoot", "backupArtifactLocation", "backupTag",
-                          "fileCount", "size", "phySize", "version"),
-                 needs_profile=True),
+                          "fileCount", "size", "phySize", "version")),
         Function("DeleteData", ("namespace", "backupArtifactPrefix"),
                  ("image", "backupID", "backupTag", "encryptionKey", "reclaimSpace",
                   "insecureTLS", *_POD),
-                 outputs=("spaceFreed",), needs_profile=True),
+                 outputs=("spaceFreed",)),
         Function("DeleteDataAll", ("namespace", "backupArtifactPrefix", "backupInfo"),
-                 ("image", "encryptionKey", "reclaimSpace", "insecureTLS", *_POD),
-                 needs_profile=True),
+                 ("image", "encryptionKey", "reclaimSpace", "insecureTLS", *_POD)),
         Function("BackupDataStats", ("namespace", "backupArtifactPrefix", "backupID"),
                  ("image", "statsMode", "encryptionKey", *_POD),
-                 outputs=("mode", "fileCount", "size", "version"), needs_profile=True),
+                 outputs=("mode", "fileCount", "size", "version")),
         Function("CheckRepository", ("backupArtifactPrefix",),
                  ("image", "encryptionKey", "insecureTLS", *_POD),
-                 outputs=("passwordIncorrect", "repoUnavailable", "version"), needs_profile=True),
-        Function("LocationDelete", ("artifact",), needs_profile=True),
+                 outputs=("passwordIncorrect", "repoUnavailable", "version")),
+        Function("LocationDelete", ("artifact",)),
         Function("CreateRDSSnapshot", ("instanceID",), ("dbEngine", *_AWS),
                  outputs=("snapshotID", "instanceID", "securityGroupID", "allocatedStorage",
                           "dbSubnetGroup")),
@@ -160,8 +152,7 @@ FUNCTIONS = {
                  ("namespace", "instanceID", "snapshotID", "dbEngine"),
                  ("username", "password", "backupArtifactPrefix", "databases", "securityGroupID",
                   "dbSubnetGroup", "podAnnotations", "podLabels", *_AWS),
-                 outputs=("snapshotID", "instanceID", "securityGroupID", "backupID"),
-                 needs_profile=True),
+                 outputs=("snapshotID", "instanceID", "securityGroupID", "backupID")),
         Function("RestoreRDSSnapshot", ("instanceID",),
                  ("snapshotID", "dbEngine", "backupArtifactPrefix", "backupID", "username",
                   "password", "namespace", "securityGroupID", "dbSubnetGroup", "podAnnotations",

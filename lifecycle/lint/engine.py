@@ -23,7 +23,6 @@ from lifecycle.yamlpos import Document, LineIndex, split_documents
 
 BLUEPRINT_CHECKS = (structure, functions, action_names, placement, templates)
 WORKSPACE_CHECKS = (references,)
-BLUEPRINT_API_VERSION = "cr.kanister.io/v1alpha1"
 _OTHER_KANISTER_KINDS = {"ActionSet", "Profile", "RepositoryServer"}
 
 Source = tuple[str, str]  # (path, text)
