@@ -58,7 +58,7 @@ class _Parser:
         namespace = _text(find(metadata, "namespace"))
         actions_node = find(node, "actions")
         actions: dict[str, Action] = {}
-        if actions_node is None or _is_null(actions_node):
+        if actions_node is None or is_null(actions_node):
             self.report(
                 "BP004",
                 actions_node or node,
@@ -93,7 +93,7 @@ class _Parser:
         phases_node = find(node, "phases")
         if (
             phases_node is None
-            or _is_null(phases_node)
+            or is_null(phases_node)
             or (isinstance(phases_node, yaml.SequenceNode) and not phases_node.value)
         ):
             self.report(
@@ -115,7 +115,7 @@ class _Parser:
                 )
         defer_node = find(node, "deferPhase")
         defer = None
-        if defer_node is not None and not _is_null(defer_node):
+        if defer_node is not None and not is_null(defer_node):
             defer = self.phase(
                 defer_node, _item(data, "deferPhase"), f"{path}.deferPhase", is_defer=True
             )
@@ -217,7 +217,7 @@ class _Parser:
 
     def names(self, node: yaml.Node, field: str, path: str) -> tuple[str, ...]:
         value = find(node, field)
-        if value is None or _is_null(value):
+        if value is None or is_null(value):
             return ()
         if not self.expect(value, yaml.SequenceNode, f"{path}.{field}", "a list of names"):
             return ()
@@ -229,7 +229,7 @@ class _Parser:
         self.report(
             "BP008",
             node,
-            f"{path} must be {wanted}, found {_describe(node)}",
+            f"{path} must be {wanted}, found {describe(node)}",
             "check the indentation: a missing or extra space often turns a mapping into a string",
             path,
         )
@@ -254,12 +254,12 @@ class _Parser:
 
 
 def _text(node: yaml.Node | None) -> str:
-    if isinstance(node, yaml.ScalarNode) and not _is_null(node):
+    if isinstance(node, yaml.ScalarNode) and not is_null(node):
         return str(node.value)
     return ""
 
 
-def _is_null(node: yaml.Node) -> bool:
+def is_null(node: yaml.Node) -> bool:
     return node.tag == "tag:yaml.org,2002:null"
 
 
@@ -272,11 +272,13 @@ def _index(data: object, index: int) -> object:
     return data[index] if isinstance(data, list) and index < len(data) else None
 
 
-def _describe(node: yaml.Node) -> str:
+def describe(node: yaml.Node) -> str:
+    """What a node holds, as a message shows it: `a mapping`, `a list`, `nothing (null)`, or the
+    scalar as written."""
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    if _is_null(node):
+    if is_null(node):
         return "nothing (null)"
     return f"{node.value!r}"

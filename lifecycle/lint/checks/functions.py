@@ -17,9 +17,9 @@ from lifecycle.functions import (
 from lifecycle.lint.options import Options
 from lifecycle.lint.report import Reporter
 from lifecycle.model import Blueprint, Phase
+from lifecycle.parsing import describe, is_null
 from lifecycle.suggest import did_you_mean
 
-_NULL = "tag:yaml.org,2002:null"
 _BOOLS = {"1", "0", "t", "f", "true", "false"}
 _DURATION = re.compile(r"^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$")
 _COMMANDS = ("command", "initCommand", "backgroundCommand", "outputCommand")
@@ -125,7 +125,7 @@ def _check_arguments(
 
 def _shape_problem(shape: Shape, name: str, node: yaml.Node) -> str:
     """Why a value cannot be decoded into the argument's shape, or ""."""
-    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+    if is_null(node):
         return ""
     if shape is Shape.STRINGS:
         if name in _COMMANDS and isinstance(node, yaml.ScalarNode):
@@ -136,19 +136,18 @@ def _shape_problem(shape: Shape, name: str, node: yaml.Node) -> str:
         if isinstance(node, yaml.MappingNode):
             return f"must be {shape}, found a mapping"
     elif shape is Shape.STRING and not isinstance(node, yaml.ScalarNode):
-        found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
         extra = " (names are separated by spaces)" if name in ("pods", "containers") else ""
-        return f"must be {shape}{extra}, found {found}"
+        return f"must be {shape}{extra}, found {describe(node)}"
     elif shape is Shape.MAP and not isinstance(node, yaml.MappingNode):
-        return f"must be {shape}, found {_describe(node)}"
+        return f"must be {shape}, found {describe(node)}"
     elif shape is Shape.INT:
         if not isinstance(node, yaml.ScalarNode):
-            return f"must be {shape}, found {_describe(node)}"
+            return f"must be {shape}, found {describe(node)}"
         if not _templated(node) and not re.fullmatch(r"[-+]?\d+", node.value.strip()):
             return f"must be {shape}, found {node.value!r}"
     elif shape is Shape.BOOL:
         if not isinstance(node, yaml.ScalarNode):
-            return f"must be {shape}, found {_describe(node)}"
+            return f"must be {shape}, found {describe(node)}"
         if not _templated(node) and node.value.strip().lower() not in _BOOLS:
             return f"must be {shape}, found {node.value!r}"
     return ""
@@ -235,7 +234,7 @@ def _check_kubeops(phase: Phase, report: Reporter) -> None:
 def _check_wait(function: Function, phase: Phase, report: Reporter) -> None:
     timeout = phase.arg_node("timeout")
     location = f"{phase.path}.args.timeout"
-    if isinstance(timeout, yaml.ScalarNode) and timeout.tag != _NULL:
+    if isinstance(timeout, yaml.ScalarNode) and not is_null(timeout):
         if _templated(timeout):
             if function.name == "WaitV2":
                 report(
@@ -275,11 +274,3 @@ def _key(node: yaml.Node, name: str) -> yaml.Node:
         if key.value == name:
             return key
     return node
-
-
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return repr(node.value)
