@@ -1,6 +1,7 @@
 """The identity and the summary fields of a manifest, read from a parsed YAML document."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import yaml
@@ -173,10 +174,19 @@ def binding_fields(manifest: Manifest) -> dict:
 
 def policy_hooks(policy: dict) -> list[Hook]:
     """The action hooks of a Kasten Policy, in the order its actions list them."""
+    return [
+        Hook(action, hook, ref["blueprint"], ref["actionName"])
+        for _, action, hook, ref in hook_refs(policy)
+        if isinstance(ref.get("blueprint"), str) and isinstance(ref.get("actionName"), str)
+    ]
+
+
+def hook_refs(policy: dict) -> Iterator[tuple[int, str, str, dict]]:
+    """Every hook a Kasten Policy sets, in order: (its action's index in spec.actions, the action
+    it wraps, the hook name, its {blueprint, actionName} mapping as written)."""
     spec = policy.get("spec")
     spec = spec if isinstance(spec, dict) else {}
-    hooks = []
-    for action in _list(spec.get("actions")):
+    for index, action in enumerate(_list(spec.get("actions"))):
         if not isinstance(action, dict) or action.get("action") not in HOOKED_PARAMETERS:
             continue
         parameters = action.get(HOOKED_PARAMETERS[action["action"]])
@@ -184,12 +194,8 @@ def policy_hooks(policy: dict) -> list[Hook]:
         if not isinstance(hook_set, dict):
             continue
         for hook in HOOK_NAMES:
-            ref = hook_set.get(hook)
-            if isinstance(ref, dict):
-                blueprint, action_name = ref.get("blueprint"), ref.get("actionName")
-                if isinstance(blueprint, str) and isinstance(action_name, str):
-                    hooks.append(Hook(action["action"], hook, blueprint, action_name))
-    return hooks
+            if isinstance(ref := hook_set.get(hook), dict):
+                yield index, action["action"], hook, ref
 
 
 def _default_namespace(classification: Classification) -> str:

@@ -6,7 +6,7 @@ import yaml
 
 from lifecycle.kinds import Category
 from lifecycle.lint.report import Reporter
-from lifecycle.manifests import HOOK_NAMES, HOOKED_PARAMETERS, Manifest
+from lifecycle.manifests import HOOKED_PARAMETERS, Manifest, hook_refs
 from lifecycle.model import Blueprint, BlueprintBinding, Policy, PolicyHook, Workload
 from lifecycle.yamlpos import find
 
@@ -53,29 +53,23 @@ def binding_of(manifest: Manifest) -> BlueprintBinding:
 
 
 def policy_of(manifest: Manifest) -> Policy:
-    document, data = manifest.document, manifest.data
-    hooks = []
+    document = manifest.document
     actions_node = document.find("spec", "actions")
     items = actions_node.value if isinstance(actions_node, yaml.SequenceNode) else []
-    spec = data.get("spec") if isinstance(data.get("spec"), dict) else {}
-    for index, (node, action) in enumerate(zip(items, _list(spec.get("actions")), strict=False)):
-        if not isinstance(action, dict) or action.get("action") not in HOOKED_PARAMETERS:
-            continue
-        parameters = HOOKED_PARAMETERS[action["action"]]
-        for hook in HOOK_NAMES:
-            hook_node = find(node, parameters, "hooks", hook) or node
-            ref = _get(action, parameters, "hooks", hook)
-            if isinstance(ref, dict):
-                hooks.append(
-                    PolicyHook(
-                        action["action"],
-                        hook,
-                        str(ref.get("blueprint") or ""),
-                        str(ref.get("actionName") or ""),
-                        f"spec.actions[{index}].{parameters}.hooks.{hook}",
-                        hook_node,
-                    )
-                )
+    hooks = []
+    for index, action, hook, ref in hook_refs(manifest.data):
+        parameters = HOOKED_PARAMETERS[action]
+        node = items[index] if index < len(items) else document.node
+        hooks.append(
+            PolicyHook(
+                action,
+                hook,
+                str(ref.get("blueprint") or ""),
+                str(ref.get("actionName") or ""),
+                f"spec.actions[{index}].{parameters}.hooks.{hook}",
+                find(node, parameters, "hooks", hook) or node,
+            )
+        )
     return Policy(manifest.name, tuple(hooks), document.node)
 
 
@@ -96,9 +90,3 @@ def workload_of(manifest: Manifest) -> Workload:
 
 def _list(value) -> list:
     return value if isinstance(value, list) else []
-
-
-def _get(data, *path):
-    for key in path:
-        data = data.get(key) if isinstance(data, dict) else None
-    return data
