@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from lifecycle.model import BlueprintBinding, Workload
+from lifecycle.selectors import TYPE_FIELDS
 
-TYPE_FIELDS = ("group", "version", "resource", "name")
 # Operators each requirement key accepts (kasten-api.md §3.1).
 OPERATORS = {
     "type": ("In", "NotIn"),

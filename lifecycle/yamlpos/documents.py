@@ -100,18 +100,16 @@ def split_documents(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Sp
     for bad in _UNACCEPTABLE.finditer(text):
         if bad.start() < offset:
             continue
-        line = text.count("\n", 0, bad.start()) + 1
         _read_between(text, file, limits, offset, _document_start(text, bad.start(), offset),
                       documents, errors)  # fmt: skip
-        column = bad.start() - text.rfind("\n", 0, bad.start())
         reason = (
             "control characters are not allowed"
             if bad.group() < " " or ("\x7f" <= bad.group() <= "\x9f")
             else "this character is not allowed in YAML"
         )
-        message = f"unacceptable character #x{ord(bad.group()):04x}: {reason}"
-        errors.append(YamlError(message, Position(file, line, column)))
-        offset = _next_separator(text, line, after=bad.start())
+        error = _character_error(text, bad.start(), ord(bad.group()), reason, file)
+        errors.append(error)
+        offset = _next_separator(text, error.position.line, after=bad.start())
     _read_between(text, file, limits, offset, len(text), documents, errors)
     return Split(documents, errors)
 
@@ -165,7 +163,7 @@ def _single_document(text: str, file: str, limits: Limits) -> Document | None:
         return None
     finally:
         loader.dispose()
-    return Document(file, text if text.endswith("\n") else text + "\n", 1, node, data, 0)
+    return Document(file, _ending_a_line(text), 1, node, data, 0)
 
 
 def _nesting_bound(text: str) -> int:
@@ -256,10 +254,12 @@ def _load(text: str, header: str, start: int, end: int, file: str) -> Document |
         loader.dispose()
     # What followed a `---` on its line starts the stored text, without the blanks before it.
     source = header + (content.lstrip(" \t") if start and text[start - 1] != "\n" else content)
-    # The last document of a file may lack its final newline; stored text always ends a line.
-    return Document(
-        file, source if source.endswith("\n") else source + "\n", content_line, node, data, start
-    )
+    return Document(file, _ending_a_line(source), content_line, node, data, start)
+
+
+def _ending_a_line(source: str) -> str:
+    """The last document of a file may lack its final newline; stored text always ends a line."""
+    return source if source.endswith("\n") else source + "\n"
 
 
 def _next_separator(text: str, error_line: int, after: int) -> int:
@@ -276,15 +276,23 @@ def _next_separator(text: str, error_line: int, after: int) -> int:
     return len(text)
 
 
+def _character_error(
+    text: str, index: int, character: int, reason: str, file: str, line_offset: int = 0
+) -> YamlError:
+    """A character libyaml refuses, at its line and column."""
+    line = text.count("\n", 0, index) + line_offset + 1
+    column = index - text.rfind("\n", 0, index)
+    return YamlError(
+        f"unacceptable character #x{character:04x}: {reason}", Position(file, line, column)
+    )
+
+
 def _yaml_error(
     exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: str, file: str, line_offset: int
 ) -> YamlError:
     if isinstance(exc, yaml.reader.ReaderError):
         # Raised before any mark exists: libyaml refuses a character outright.
-        line = text.count("\n", 0, exc.position)
-        column = exc.position - text.rfind("\n", 0, exc.position) - 1
-        message = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
-        return YamlError(message, Position(file, line + line_offset + 1, column + 1))
+        return _character_error(text, exc.position, exc.character, exc.reason, file, line_offset)
     mark = exc.problem_mark or exc.context_mark
     message = exc.problem or "invalid YAML"
     if message == "found undefined alias":
