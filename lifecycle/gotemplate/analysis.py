@@ -52,12 +52,16 @@ class FunctionUse:
     end: int
 
 
-def references(tree: Tree) -> list[Reference]:
-    """Every field and variable chain in `tree` and its define/block bodies, in text order."""
+def references(tree: Tree, dot_is_data: bool = True) -> list[Reference]:
+    """Every field and variable chain in `tree` and its define/block bodies, in text order.
+
+    `dot_is_data` is false when the text is one action cut from inside a range or with body,
+    where dot is no longer the template's data (but `$` still is).
+    """
     finder = _ReferenceFinder()
     for each in _trees(tree):
         own_data = each is tree
-        finder.visit(each.root, own_data, own_data)
+        finder.visit(each.root, own_data and dot_is_data, own_data)
     return sorted(finder.found, key=_start)
 
 

@@ -1,6 +1,6 @@
 """Parse a template into a node tree exactly as Go's text/template/parse does, errors included."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import NoReturn
 
@@ -89,11 +89,14 @@ def parse(
     functions: Collection[str] = KANISTER_FUNCTIONS,
     *,
     comments: bool = False,
+    variables: Sequence[str] = ("$",),
 ) -> Tree:
     """Parse `text` as Go's `template.New(name).Funcs(...).Parse(text)` would.
 
-    `functions` is every function name the template may call, builtins included. Raises
-    TemplateSyntaxError with Go's wording.
+    `functions` is every function name the template may call, builtins included. `variables`
+    are those in scope where the text starts: more than `$` only when the text is one action
+    cut from a template that declared some before it. Raises TemplateSyntaxError with Go's
+    wording.
     """
     if "{{" not in text:
         templates: dict[str, Tree] = {}
@@ -109,7 +112,9 @@ def parse(
     )
     # Go never reads past an error or EOF token; padding keeps look-ahead in range regardless.
     tokens += tokens[-1:] * 3
-    return _Parser(name, name, text, tokens, functions, {}).parse_root()
+    parser = _Parser(name, name, text, tokens, functions, {})
+    parser.vars = list(variables)
+    return parser.parse_root()
 
 
 class _Parser:

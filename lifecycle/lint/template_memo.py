@@ -1,25 +1,46 @@
-"""The references of a blueprint's template strings, each distinct action parsed once."""
+"""What a blueprint's template strings read from their data, each distinct action parsed once."""
 
 import re
 from dataclasses import dataclass, replace
 
 from lifecycle.gotemplate import Reference, TemplateSyntaxError, parse, references
 from lifecycle.gotemplate.funcs import KANISTER_FUNCTIONS, KUBECTL_TEMPLATE_FUNCTIONS
+from lifecycle.gotemplate.nodes import ActionNode, BranchNode
 
 # (offset of the reference's action in the string, a reference counted from that action)
 Located = tuple[int, Reference]
 Analysed = TemplateSyntaxError | list[Located]
 
 _ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
-# An action that depends on others in ways the memo does not follow (a comment, a variable,
-# define/block/template, break/continue) or that holds `{{` or `}}` inside a literal: such
-# strings are parsed whole.
+# An action that depends on others in ways the memo does not follow (a comment,
+# define/block/template, break/continue) or that holds `{{` inside a literal: such strings are
+# parsed whole.
 _NOT_ALONE = re.compile(
     r"^\{\{(?:-\s)?\s*(?:define|block|template|break|continue)\b"
-    r"|^\{\{(?:-\s)?\s*/\*|\$\w|.\{\{"
+    r"|^\{\{(?:-\s)?\s*/\*|.\{\{"
 )
 _OPENS = re.compile(r"^\{\{(?:-\s)?\s*(if|range|with|else\s+if|else\s+with)\s")
 _CLOSES = re.compile(r"^\{\{(?:-\s)?\s*(end|else)(?:\s+-)?\s*\}\}$")
+# Go's parser refuses nesting (blocks and parentheses together) past 100 levels; strings that
+# come anywhere near are parsed whole, so that they get its error.
+_MAX_BLOCKS = 10
+_MAX_PARENTHESES = 80
+# The commonest action by far, `{{ .StatefulSet.Namespace }}`: a field chain printed as it is,
+# read without the parser. Go's trim markers are `-` and one of these four spaces.
+_FIELD_CHAIN = re.compile(
+    r"\{\{(?:-[ \t\r\n])?[ \t\r\n]*((?:\.[A-Za-z_][A-Za-z0-9_]*)+)[ \t\r\n]*(?:[ \t\r\n]-)?\}\}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """What one action, written where some variables are in scope, contributes to its string."""
+
+    closes: str = ""  # "end" or "else"
+    opens: str = ""  # "if", "range", "with", "else if" or "else with"
+    data_reads: tuple[Reference, ...] = ()  # where dot is the template's data
+    dollar_reads: tuple[Reference, ...] = ()  # where it is not: only chains from `$` remain
+    declares: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -27,23 +48,28 @@ class _Block:
     kind: str  # if, range or with
     dot: bool  # whether dot is the template's own data inside the current branch
     outer: bool  # whether it is outside the block (and in its else branch)
+    variables: int  # how many variables were in scope before the block
     closed_else: bool = False  # a plain {{else}} was seen: only {{end}} may follow
 
 
 class TemplateMemo:
     """Blueprint scripts repeat the same few actions (`{{ .StatefulSet.Namespace }}`) inside
     strings that are all different. A string is analysed action by action, one parse per
-    distinct action, when its actions only nest (if, range, with, else, end) and use no
-    variables or comments; dot's rebinding in range and with bodies is followed as Go's
-    analysis does. Any other string, and any string where an action does not parse alone or
-    the nesting does not close, is parsed whole, so a syntax error is always Go's error for the
-    whole string."""
+    distinct action and variables in scope, when its actions only nest (if, range, with, else,
+    end), declare and use variables, and print; dot's rebinding in range and with bodies and
+    the variables' scopes are followed as Go's parser and analysis do. Any other string, and
+    any string where an action does not parse alone or the nesting does not close, is parsed
+    whole, so a syntax error is always Go's error for the whole string.
+
+    Only the reads of the template's own data are kept: chains from a rooted dot or from `$`,
+    with at least one field.
+    """
 
     def __init__(self) -> None:
         self._strings: dict[tuple[str, bool], Analysed] = {}
-        self._actions: dict[tuple[str, bool], Analysed] = {}
+        self._steps: dict[tuple[str, bool, tuple[str, ...]], _Step | None] = {}
 
-    def analyse(self, text: str, kubectl: bool) -> Analysed:
+    def reads(self, text: str, kubectl: bool) -> Analysed:
         key = (text, kubectl)
         found = self._strings.get(key)
         if found is None:
@@ -57,54 +83,81 @@ class TemplateMemo:
         actions = list(_ACTION.finditer(text))
         if len(actions) != text.count("{{"):
             return None
-        nested = any(_OPENS.match(m.group()) or _CLOSES.match(m.group()) for m in actions)
-        if nested and any("$" in m.group() for m in actions):
-            return None  # `$` stays rooted in range bodies: leave that to the whole parse
         found: list[Located] = []
         blocks: list[_Block] = []
+        variables: tuple[str, ...] = ("$",)
         dot = True
+        steps = self._steps
         for match in actions:
             action = match.group()
-            if _NOT_ALONE.search(action):
+            key = (action, kubectl, variables)
+            step = steps[key] if key in steps else steps.setdefault(key, _step(*key))
+            if step is None:
                 return None
-            if closing := _CLOSES.match(action):
-                dot = _close(blocks, closing.group(1))
+            if step.closes:
+                if not blocks:
+                    return None
+                block = blocks[-1]
+                dot = _close(blocks, step.closes)
                 if dot is None:
                     return None
+                if step.closes == "end":
+                    variables = variables[: block.variables]
                 continue
-            opening = _OPENS.match(action)
-            if opening:
-                keyword = opening.group(1).split()[-1]
-                start, end = opening.span(1)
-                # The pipeline alone, at the same offsets: the keyword blanked out.
-                action = action[:start] + " " * (end - start) + action[end:]
-            references_ = self._references(action, kubectl)
-            if references_ is None:
-                return None
-            if opening:
-                dot = _open(blocks, opening.group(1), keyword, dot)
-                if dot is None:
+            reads_dot = dot
+            if step.opens:
+                dot = _open(blocks, step.opens, dot, len(variables))
+                if dot is None or len(blocks) > _MAX_BLOCKS:
                     return None
-                pipe_dot = blocks[-1].outer
-                found.extend(
-                    (match.start(), replace(r, rooted=pipe_dot, printed=False)) for r in references_
-                )
-            else:
-                found.extend((match.start(), replace(r, rooted=dot)) for r in references_)
+                reads_dot = blocks[-1].outer
+            reads = step.data_reads if reads_dot else step.dollar_reads
+            if reads:
+                start = match.start()
+                found.extend((start, reference) for reference in reads)
+            if step.declares:
+                variables += step.declares
         return None if blocks else found
 
-    def _references(self, action: str, kubectl: bool) -> list[Reference] | None:
-        key = (action, kubectl)
-        analysed = self._actions.get(key)
-        if analysed is None:
-            analysed = self._actions[key] = _analyse(action, kubectl)
-        if isinstance(analysed, TemplateSyntaxError):
-            return None
-        return [reference for _, reference in analysed]
+
+def _step(action: str, kubectl: bool, variables: tuple[str, ...]) -> _Step | None:
+    """One action's part in its string, or None when the string must be parsed whole."""
+    if _NOT_ALONE.search(action) or action.count("(") > _MAX_PARENTHESES:
+        return None
+    if closing := _CLOSES.match(action):
+        return _Step(closes=closing.group(1))
+    if chain := _FIELD_CHAIN.fullmatch(action):
+        path = tuple(chain.group(1)[1:].split("."))
+        return _Step(data_reads=(Reference(".", path, chain.start(1), chain.end(1), True, True),))
+    opening = _OPENS.match(action)
+    text = action
+    if opening:
+        written = opening.group(1)
+        if written.startswith("else"):
+            # The chained block on its own, at the same offsets: "else" blanked out.
+            start = opening.start(1)
+            text = action[:start] + "    " + action[start + 4 :]
+        text += "{{end}}"
+    try:
+        tree = parse(text, functions=_functions(kubectl), variables=variables)
+    except TemplateSyntaxError:
+        return None
+    node = tree.root.nodes[0]
+    if not isinstance(node, BranchNode if opening else ActionNode):
+        return None
+    # Read as if dot were not the data: then only the chains from `$` are rooted.
+    chains = [r for r in references(tree, dot_is_data=False) if r.root == "." and r.path]
+    return _Step(
+        opens=" ".join(opening.group(1).split()) if opening else "",
+        data_reads=tuple(r if r.rooted else replace(r, rooted=True) for r in chains),
+        dollar_reads=tuple(r for r in chains if r.rooted),
+        # Go's parser puts an assigned variable in scope too, as if declared there.
+        declares=tuple(variable.ident[0] for variable in node.pipe.decl),
+    )
 
 
-def _open(blocks: list[_Block], written: str, keyword: str, dot: bool) -> bool | None:
+def _open(blocks: list[_Block], written: str, dot: bool, variables: int) -> bool | None:
     """Dot inside the branch an `if`/`range`/`with` (or `else if`/`else with`) opens."""
+    keyword = written.split()[-1]
     if written.startswith("else"):
         if not blocks or blocks[-1].closed_else or blocks[-1].kind != keyword:
             return None  # Go reads these otherwise: leave them to the whole parse
@@ -112,29 +165,35 @@ def _open(blocks: list[_Block], written: str, keyword: str, dot: bool) -> bool |
         block.dot = block.outer if keyword == "if" else False
         return block.dot
     inner = dot if keyword == "if" else False
-    blocks.append(_Block(keyword, inner, dot))
+    blocks.append(_Block(keyword, inner, dot, variables))
     return inner
 
 
 def _close(blocks: list[_Block], keyword: str) -> bool | None:
     """Dot after an `{{else}}` or `{{end}}`, or None when the nesting is not Go's."""
-    if not blocks or blocks[-1].closed_else:
-        if keyword == "end" and blocks:
-            return blocks.pop().outer
-        return None
     block = blocks[-1]
     if keyword == "end":
         blocks.pop()
         return block.outer
+    if block.closed_else:
+        return None
     block.closed_else = True
     block.dot = block.outer
     return block.dot
 
 
 def _analyse(text: str, kubectl: bool) -> Analysed:
-    """A whole template's references, or its syntax error."""
+    """A whole template's reads of its data, or its syntax error."""
     try:
-        tree = parse(text, functions=KUBECTL_TEMPLATE_FUNCTIONS if kubectl else KANISTER_FUNCTIONS)
+        tree = parse(text, functions=_functions(kubectl))
     except TemplateSyntaxError as error:
         return error
-    return [(0, reference) for reference in references(tree)]
+    return [
+        (0, reference)
+        for reference in references(tree)
+        if reference.root == "." and reference.rooted and reference.path
+    ]
+
+
+def _functions(kubectl: bool) -> frozenset[str]:
+    return KUBECTL_TEMPLATE_FUNCTIONS if kubectl else KANISTER_FUNCTIONS

@@ -29,6 +29,7 @@ _KANDO_PUSH = re.compile(r"\bkando\s+location\s+push\b")
 _OUTPUT_NAME = re.compile(r"--output-name[= ]+(['\"]?)([A-Za-z0-9_]+)\1")
 _SUBJECT_PARAMS = ("Object", "StatefulSet", "Deployment", "DeploymentConfig", "PVC")
 _WORKLOAD_PARAMS = ("StatefulSet", "Deployment", "DeploymentConfig", "PVC")
+_PHASE_PARAMS = ("Phases", "DeferPhase")
 
 
 class Scope(enum.Enum):
@@ -186,16 +187,17 @@ class _ActionChecker:
             )
         if "{{" not in value:
             return
-        analysed = self.memo.analyse(value, site.stage is Stage.CONDITION)
-        if isinstance(analysed, TemplateSyntaxError):
-            self._syntax_error(site, analysed)
+        reads = self.memo.reads(value, site.stage is Stage.CONDITION)
+        if isinstance(reads, TemplateSyntaxError):
+            self._syntax_error(site, reads)
             return
-        for offset, reference in analysed:
-            if reference.root == "." and reference.rooted and reference.path:
-                self._report(site, offset, reference)
+        for offset, reference in reads:
+            self._report(site, offset, reference)
 
     def _report(self, site: Site, offset: int, reference: Reference) -> None:
-        key = (reference.path, reference.printed, site.stage, site.phase and site.phase.path)
+        # Only what reads other phases depends on which phase reads it.
+        phase = site.phase if reference.path[0] in _PHASE_PARAMS else None
+        key = (reference.path, reference.printed, site.stage, phase and phase.path)
         verdicts = self.verdicts.get(key)
         if verdicts is None:
             check = _ReferenceCheck(self, site, reference)

@@ -49,6 +49,14 @@ def test_dot_inside_range_is_not_rooted_but_variables_keep_their_name():
     ]
 
 
+def test_an_action_cut_from_a_range_body_reads_only_dollar_chains_from_the_data():
+    tree = parse("{{ .Name }} {{ $.Object.kind }}")
+    assert [(ref.path, ref.rooted) for ref in references(tree, dot_is_data=False)] == [
+        (("Name",), False),
+        (("Object", "kind"), True),
+    ]
+
+
 def test_an_optional_key_test_and_its_use_are_the_same_path():
     found = refs('{{ if index .Options "x" }}{{ .Options.x }}{{ end }}')
     assert [(ref.path, ref.rooted, ref.printed) for ref in found] == [

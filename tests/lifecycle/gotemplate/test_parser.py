@@ -42,8 +42,8 @@ def syntax_error(text, **options):
     return caught.value
 
 
-def action(text):
-    node = parse(text).root.nodes[0]
+def action(text, **options):
+    node = parse(text, **options).root.nodes[0]
     assert isinstance(node, ActionNode)
     return node
 
@@ -94,6 +94,13 @@ def test_a_field_chain_spans_its_text_and_keeps_gos_anchor():
 def test_a_variable_chain_keeps_the_dollar_name_first():
     variable = action("{{ $.A.B }}").pipe.cmds[0].args[0]
     assert variable == VariableNode(3, 8, 4, ("$", "A", "B"))
+
+
+def test_an_action_cut_from_a_template_can_use_the_variables_declared_before_it():
+    with pytest.raises(TemplateSyntaxError, match='undefined variable "\\$p"'):
+        parse("{{ $p.name }}")
+    variable = action("{{ $p.name }}", variables=("$", "$p")).pipe.cmds[0].args[0]
+    assert variable == VariableNode(3, 10, 5, ("$p", "name"))
 
 
 def test_a_chain_on_a_parenthesised_pipeline_starts_at_the_parenthesis():
