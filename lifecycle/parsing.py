@@ -89,8 +89,9 @@ class _Parser:
         if not self.expect(node, yaml.MappingNode, path, "a mapping with `phases`"):
             return Action(name, "", (), None, {}, (), (), (), path, node, key)
         self.unknown_fields(node, ACTION_FIELDS, path, "action")
+        fields = _fields(node)
         phases: list[Phase] = []
-        phases_node = find(node, "phases")
+        phases_node = fields.get("phases")
         if (
             phases_node is None
             or is_null(phases_node)
@@ -113,7 +114,7 @@ class _Parser:
                         is_defer=False,
                     )
                 )
-        defer_node = find(node, "deferPhase")
+        defer_node = fields.get("deferPhase")
         defer = None
         if defer_node is not None and not is_null(defer_node):
             defer = self.phase(
@@ -121,17 +122,17 @@ class _Parser:
             )
         return Action(
             name,
-            _text(find(node, "kind")),
+            _text(fields.get("kind")),
             tuple(phases),
             defer,
             self.artifacts(
-                find(node, "outputArtifacts"),
+                fields.get("outputArtifacts"),
                 _item(data, "outputArtifacts"),
                 f"{path}.outputArtifacts",
             ),
-            self.names(node, "inputArtifactNames", path),
-            self.names(node, "configMapNames", path),
-            self.names(node, "secretNames", path),
+            self.names(fields, "inputArtifactNames", path),
+            self.names(fields, "configMapNames", path),
+            self.names(fields, "secretNames", path),
             path,
             node,
             key,
@@ -142,7 +143,8 @@ class _Parser:
         if not self.expect(node, yaml.MappingNode, path, "a mapping with func, name and args"):
             return Phase("", "", {}, {}, path, node, is_defer)
         self.unknown_fields(node, PHASE_FIELDS, path, "phase")
-        missing = [f for f in ("func", "name", "args") if find(node, f) is None]
+        fields = _fields(node)
+        missing = [f for f in ("func", "name", "args") if f not in fields]
         if missing:
             listed = ", ".join(missing)
             self.report(
@@ -152,7 +154,7 @@ class _Parser:
                 "every phase needs `func` (the Kanister function), `name` and `args`",
                 path,
             )
-        args_node = find(node, "args")
+        args_node = fields.get("args")
         args = {}
         if args_node is not None and self.expect(
             args_node, yaml.MappingNode, f"{path}.args", "a mapping of arguments"
@@ -160,14 +162,14 @@ class _Parser:
             args_data = _item(data, "args")
             args = {str(k): v for k, v in args_data.items()} if isinstance(args_data, dict) else {}
         for key in ("func", "name"):
-            value = find(node, key)
+            value = fields.get(key)
             if value is not None and not isinstance(value, yaml.ScalarNode):
                 self.expect(value, yaml.ScalarNode, f"{path}.{key}", "a string")
         return Phase(
-            _text(find(node, "name")),
-            _text(find(node, "func")),
+            _text(fields.get("name")),
+            _text(fields.get("func")),
             args,
-            self.objects(find(node, "objects"), f"{path}.objects"),
+            self.objects(fields.get("objects"), f"{path}.objects"),
             path,
             node,
             is_defer,
@@ -186,11 +188,12 @@ class _Parser:
                 value, yaml.MappingNode, where, "a mapping with kind, name and namespace"
             ):
                 self.unknown_fields(value, OBJECT_FIELDS, where, "object reference")
+                fields = _fields(value)
                 refs[str(key.value)] = ObjectRef(
                     str(key.value),
-                    _text(find(value, "kind")),
-                    _text(find(value, "name")),
-                    _text(find(value, "namespace")),
+                    _text(fields.get("kind")),
+                    _text(fields.get("name")),
+                    _text(fields.get("namespace")),
                     where,
                     value,
                 )
@@ -215,8 +218,8 @@ class _Parser:
                 )
         return artifacts
 
-    def names(self, node: yaml.Node, field: str, path: str) -> tuple[str, ...]:
-        value = find(node, field)
+    def names(self, fields: dict[str, yaml.Node], field: str, path: str) -> tuple[str, ...]:
+        value = fields.get(field)
         if value is None or is_null(value):
             return ()
         if not self.expect(value, yaml.SequenceNode, f"{path}.{field}", "a list of names"):
@@ -251,6 +254,15 @@ class _Parser:
                 hint,
                 f"{path}.{name}" if path else name,
             )
+
+
+def _fields(node: yaml.MappingNode) -> dict[str, yaml.Node]:
+    """A mapping's values by key, as `find` reads them: the first of repeated keys."""
+    fields: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            fields.setdefault(key.value, value)
+    return fields
 
 
 def _text(node: yaml.Node | None) -> str:
