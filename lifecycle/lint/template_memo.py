@@ -7,11 +7,11 @@ from lifecycle.gotemplate import Reference, TemplateSyntaxError, parse, referenc
 from lifecycle.gotemplate.funcs import KANISTER_FUNCTIONS, KUBECTL_TEMPLATE_FUNCTIONS
 from lifecycle.gotemplate.nodes import ActionNode, BranchNode
 
-# (offset of the reference's action in the string, a reference counted from that action)
-Located = tuple[int, Reference]
+# (offset of an action in the string, the references it reads counted from that offset)
+Located = tuple[int, tuple[Reference, ...]]
 Analysed = TemplateSyntaxError | list[Located]
 
-_ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_ACTION = re.compile(r"(\{\{.*?\}\})", re.DOTALL)
 # An action that depends on others in ways the memo does not follow (a comment,
 # define/block/template, break/continue) or that holds `{{` inside a literal: such strings are
 # parsed whole.
@@ -23,6 +23,7 @@ _OPENS = re.compile(r"^\{\{(?:-\s)?\s*(if|range|with|else\s+if|else\s+with)\s")
 _CLOSES = re.compile(r"^\{\{(?:-\s)?\s*(end|else)(?:\s+-)?\s*\}\}$")
 # Go's parser refuses nesting (blocks and parentheses together) past 100 levels; strings that
 # come anywhere near are parsed whole, so that they get its error.
+_UNSEEN = object()
 _MAX_BLOCKS = 10
 _MAX_PARENTHESES = 80
 # The commonest action by far, `{{ .StatefulSet.Namespace }}`: a field chain printed as it is,
@@ -41,6 +42,11 @@ class _Step:
     data_reads: tuple[Reference, ...] = ()  # where dot is the template's data
     dollar_reads: tuple[Reference, ...] = ()  # where it is not: only chains from `$` remain
     declares: tuple[str, ...] = ()
+
+    @property
+    def plain(self) -> bool:
+        """Whether the action only prints: it leaves dot and the variables as they were."""
+        return not (self.closes or self.opens or self.declares)
 
 
 @dataclass(slots=True)
@@ -67,7 +73,8 @@ class TemplateMemo:
 
     def __init__(self) -> None:
         self._strings: dict[tuple[str, bool], Analysed] = {}
-        self._steps: dict[tuple[str, bool, tuple[str, ...]], _Step | None] = {}
+        # Steps by action, for each (kubectl, variables in scope).
+        self._scopes: dict[tuple[bool, tuple[str, ...]], dict[str, _Step | None]] = {}
 
     def reads(self, text: str, kubectl: bool) -> Analysed:
         key = (text, kubectl)
@@ -80,20 +87,28 @@ class TemplateMemo:
         return found
 
     def _by_action(self, text: str, kubectl: bool) -> list[Located] | None:
-        actions = list(_ACTION.finditer(text))
-        if len(actions) != text.count("{{"):
+        pieces = _ACTION.split(text)  # text, action, text, action, ..., text
+        if len(pieces) // 2 != text.count("{{"):
             return None
         found: list[Located] = []
         blocks: list[_Block] = []
         variables: tuple[str, ...] = ("$",)
+        steps = self._steps(kubectl, variables)
         dot = True
-        steps = self._steps
-        for match in actions:
-            action = match.group()
-            key = (action, kubectl, variables)
-            step = steps[key] if key in steps else steps.setdefault(key, _step(*key))
+        start = len(pieces[0])
+        for index in range(1, len(pieces), 2):
+            action = pieces[index]
+            at, start = start, start + len(action) + len(pieces[index + 1])
+            step = steps.get(action, _UNSEEN)
+            if step is _UNSEEN:
+                step = steps[action] = _step(action, kubectl, variables)
             if step is None:
                 return None
+            if step.plain:
+                reads = step.data_reads if dot else step.dollar_reads
+                if reads:
+                    found.append((at, reads))
+                continue
             if step.closes:
                 if not blocks:
                     return None
@@ -101,8 +116,9 @@ class TemplateMemo:
                 dot = _close(blocks, step.closes)
                 if dot is None:
                     return None
-                if step.closes == "end":
+                if step.closes == "end" and len(variables) > block.variables:
                     variables = variables[: block.variables]
+                    steps = self._steps(kubectl, variables)
                 continue
             reads_dot = dot
             if step.opens:
@@ -112,11 +128,14 @@ class TemplateMemo:
                 reads_dot = blocks[-1].outer
             reads = step.data_reads if reads_dot else step.dollar_reads
             if reads:
-                start = match.start()
-                found.extend((start, reference) for reference in reads)
+                found.append((at, reads))
             if step.declares:
                 variables += step.declares
+                steps = self._steps(kubectl, variables)
         return None if blocks else found
+
+    def _steps(self, kubectl: bool, variables: tuple[str, ...]) -> dict[str, "_Step | None"]:
+        return self._scopes.setdefault((kubectl, variables), {})
 
 
 def _step(action: str, kubectl: bool, variables: tuple[str, ...]) -> _Step | None:
@@ -189,9 +208,10 @@ def _analyse(text: str, kubectl: bool) -> Analysed:
     except TemplateSyntaxError as error:
         return error
     return [
-        (0, reference)
-        for reference in references(tree)
-        if reference.root == "." and reference.rooted and reference.path
+        (
+            0,
+            tuple(r for r in references(tree) if r.root == "." and r.rooted and r.path),
+        )
     ]
 
 

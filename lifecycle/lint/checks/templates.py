@@ -191,8 +191,9 @@ class _ActionChecker:
         if isinstance(reads, TemplateSyntaxError):
             self._syntax_error(site, reads)
             return
-        for offset, reference in reads:
-            self._report(site, offset, reference)
+        for offset, references in reads:
+            for reference in references:
+                self._report(site, offset, reference)
 
     def _report(self, site: Site, offset: int, reference: Reference) -> None:
         # Only what reads other phases depends on which phase reads it.

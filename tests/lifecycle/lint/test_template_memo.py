@@ -15,7 +15,8 @@ def absolute(analysed):
         return ("error", analysed.message, analysed.offset)
     return [
         (r.root, r.path, offset + r.start, offset + r.end, r.rooted, r.printed, r.consumers)
-        for offset, r in analysed
+        for offset, references in analysed
+        for r in references
     ]
 
 
