@@ -5,6 +5,8 @@ import time
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from lifecycle.yamlpos import Limits, Position, YamlError, documents, split_documents
 from tests.conftest import example_files
@@ -257,6 +259,9 @@ SINGLE_DOCUMENTS = [
     "a: &x [1]\nb: *x\n",
     "a: [1, 2\n",
     "- - - - x\n",
+    "---\r\na: 1\r\n",
+    "a: 1\r\n...\r\n",
+    "\r---\ra: 1\r",
 ]
 
 
@@ -271,6 +276,37 @@ def test_deep_nesting_is_still_refused_without_markers():
     text = "".join(" " * i + "a:\n" for i in range(150)) + " " * 150 + "x\n"
     [error] = split_documents(text, "f.yaml").errors
     assert error.message == "nesting deeper than 100 levels"
+
+
+NESTING_TOKENS = (
+    *("- ", "-", "-\t", "? ", "?", ": ", "a", "b: ", "[", "]", "{", "}", ", ", " ", "  ", "\t"),
+    *("\n", "\r", "\r\n", "\x85", "\u2028", "&x ", "*x", "'q'", "|\n", "# c\n"),
+)
+
+
+def deepest(text: str) -> int:
+    """How deep libyaml's composer recurses on the text: the most collections open at once."""
+    depth = most = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                most = max(most, depth)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # the composer got as deep before meeting the error
+    return most
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(NESTING_TOKENS), max_size=30).map("".join))
+@example("[a: [b: [c: d]]]")
+@example("a:\r b:\r  c: d")
+@example("?\x85-")
+def test_the_nesting_bound_is_never_below_the_depth_libyaml_reaches(text):
+    # The bound is all that keeps a deep file from crashing libyaml's recursive composer.
+    assert documents._nesting_bound(text) + 1 >= deepest(text)
 
 
 def test_a_character_yaml_refuses_costs_only_its_own_document():
