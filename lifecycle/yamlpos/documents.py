@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from lifecycle.yamlpos.construction import OverLimits, construct_document
 from lifecycle.yamlpos.errors import LimitError, YamlError
 from lifecycle.yamlpos.limits import Limits, check_events
 from lifecycle.yamlpos.positions import Position
@@ -165,10 +166,10 @@ def _single_document(text: str, file: str, limits: Limits) -> Document | None:
     loader = JsonSafeLoader(text)
     try:
         node = loader.get_single_node()
-        if node is None or not _within_limits(node, limits):
+        if node is None:
             return None
-        data = loader.construct_document(node)
-    except yaml.YAMLError:
+        data = construct_document(loader, node, limits)
+    except (yaml.YAMLError, OverLimits):
         return None
     finally:
         loader.dispose()
@@ -185,33 +186,6 @@ def _nesting_bound(text: str) -> int:
     if not text.isascii():
         bound += sum(text.count(line_break) for line_break in "\x85\u2028\u2029")
     return bound
-
-
-def _within_limits(root: yaml.Node, limits: Limits) -> bool:
-    """No collection reached twice (an alias to one), and depth and size within the limits.
-
-    Scalars are only counted: an alias to a scalar repeats one node, as the event check counts it.
-    """
-    seen: set[int] = set()
-    count = 1
-    stack = [(root, 1)] if not isinstance(root, yaml.ScalarNode) else []
-    while stack:
-        node, depth = stack.pop()
-        if depth > limits.max_depth or id(node) in seen:
-            return False
-        seen.add(id(node))
-        children = (
-            [child for pair in node.value for child in pair]
-            if isinstance(node, yaml.MappingNode)
-            else node.value
-        )
-        count += len(children)
-        if count > limits.max_expanded_nodes:
-            return False
-        stack.extend(
-            (child, depth + 1) for child in children if not isinstance(child, yaml.ScalarNode)
-        )
-    return True
 
 
 def _document_spans(text: str, file: str, limits: Limits, line_offset: int):
