@@ -129,3 +129,34 @@ def within_limits(root: yaml.Node, limits: Limits) -> bool:
             (child, depth + 1) for child in children if not isinstance(child, yaml.ScalarNode)
         )
     return True
+
+
+def unreadable_scalar(
+    loader: yaml.constructor.SafeConstructor, root: yaml.Node
+) -> ScalarNode | None:
+    """The first scalar, in text order, that its tag's constructor refuses with a ValueError
+    (`!!int x`, or `0b_`, which YAML 1.1 resolves as an int): PyYAML lets that error out without
+    saying where."""
+    constructors = loader.yaml_constructors
+    scalars: list[ScalarNode] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            scalars.append(node)
+        elif isinstance(node, MappingNode):
+            stack.extend(child for pair in node.value for child in pair)
+        else:
+            stack.extend(node.value)
+    for node in sorted(scalars, key=lambda scalar: scalar.start_mark.index):
+        constructor = constructors.get(node.tag)
+        try:
+            if constructor is not None:
+                constructor(loader, node)
+        except ValueError:
+            return node
+    return None

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from lifecycle.yamlpos.construction import OverLimits, construct_document
+from lifecycle.yamlpos.construction import OverLimits, construct_document, unreadable_scalar
 from lifecycle.yamlpos.errors import LimitError, YamlError
 from lifecycle.yamlpos.limits import Limits, check_events
 from lifecycle.yamlpos.positions import Position
@@ -169,7 +169,7 @@ def _single_document(text: str, file: str, limits: Limits) -> Document | None:
         if node is None:
             return None
         data = construct_document(loader, node, limits)
-    except (yaml.YAMLError, OverLimits):
+    except (yaml.YAMLError, OverLimits, ValueError):
         return None
     finally:
         loader.dispose()
@@ -240,11 +240,30 @@ def _load(text: str, header: str, start: int, end: int, file: str) -> Document |
         data = loader.construct_document(node)
     except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as exc:
         raise _yaml_error(exc, content, file, content_line - 1) from None
+    except ValueError as exc:
+        raise _unreadable_error(exc, loader, node, file, content_line - 1) from None
     finally:
         loader.dispose()
     # What followed a `---` on its line starts the stored text, without the blanks before it.
     source = header + (content.lstrip(" \t") if start and text[start - 1] != "\n" else content)
     return Document(file, _ending_a_line(source), content_line, node, data, start)
+
+
+def _unreadable_error(
+    exc: ValueError,
+    loader: yaml.constructor.SafeConstructor,
+    root: yaml.Node,
+    file: str,
+    line_offset: int,
+) -> YamlError:
+    node = unreadable_scalar(loader, root)
+    if node is None:
+        return YamlError(str(exc), Position.from_mark(file, root.start_mark, line_offset))
+    kind = node.tag.rpartition(":")[2]
+    return YamlError(
+        f"cannot read {node.value!r} as {kind} (quote a value meant as a string)",
+        Position.from_mark(file, node.start_mark, line_offset),
+    )
 
 
 def _ending_a_line(source: str) -> str:

@@ -317,3 +317,29 @@ def test_a_character_yaml_refuses_costs_only_its_own_document():
         "unacceptable character #x0007: control characters are not allowed",
         Position("f.yaml", 3, 4),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "line", "column"),
+    [
+        ("a: b\n---\nc: [1, 0b_]\n---\nd: e\n", "0b_", "int", 3, 8),
+        ("a: b\n---\nc: !!int x\n---\nd: e\n", "x", "int", 3, 4),
+        ("a: b\n---\nc:\n  d: !!float y\n---\nd: e\n", "y", "float", 4, 6),
+    ],
+)
+def test_a_value_its_tag_cannot_read_costs_only_its_own_document(text, value, kind, line, column):
+    split = split_documents(text, "f.yaml")
+    assert [d.data for d in split.documents] == [{"a": "b"}, {"d": "e"}]
+    [error] = split.errors
+    assert error.message == f"cannot read {value!r} as {kind} (quote a value meant as a string)"
+    assert error.position == Position("f.yaml", line, column)
+
+
+def test_a_lone_document_with_a_value_its_tag_cannot_read_is_refused_with_its_position():
+    split = split_documents("kind: Blueprint\nreplicas: 0x_\n", "f.yaml")
+    assert split.documents == []
+    [error] = split.errors
+    assert (error.message, error.position) == (
+        "cannot read '0x_' as int (quote a value meant as a string)",
+        Position("f.yaml", 2, 11),
+    )

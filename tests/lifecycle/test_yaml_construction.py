@@ -228,13 +228,9 @@ def test_the_walk_gives_what_pyyaml_s_constructor_gives(text, limits):
 def test_a_single_document_reads_as_yaml_load_reads_it(text):
     try:
         expected = yaml.load(text, Loader=JsonSafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a scalar its tag cannot read
         split = split_documents(text, "f.yaml")
         assert (split.documents, bool(split.errors)) == ([], True)
-        return
-    except Exception as exc:  # the read must fail the same way
-        with pytest.raises(type(exc)):
-            split_documents(text, "f.yaml")
         return
     split = split_documents(text, "f.yaml")
     assert split.errors == []

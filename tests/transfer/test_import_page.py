@@ -232,6 +232,12 @@ class TestErrors:
         assert "<pasted>:6:4: unacceptable character #x0007" in visible(response)
         assert set(stored()) == {("Resource", "Namespace/shop")}
 
+    def test_a_value_its_tag_cannot_read_refuses_its_document_not_the_page(self, auth_client):
+        response = paste(auth_client, f"{NAMESPACE}---\na: 0b_\n", partial="on")
+        assert response.status_code == 422
+        assert "<pasted>:6:4: cannot read '0b_' as int" in visible(response)
+        assert set(stored()) == {("Resource", "Namespace/shop")}
+
     def test_the_same_object_twice_is_an_error(self, auth_client):
         response = paste(auth_client, f"{blueprint_yaml('pg')}---\n{blueprint_yaml('pg')}")
         assert response.status_code == 422

@@ -230,6 +230,8 @@ def assert_located(report: FileReport, text: str) -> None:
 @example(text="a: \x07")
 @example(text="a: b\n---\nc: \x00\n---\nd: \x0c")
 @example(text="apiVersion: cr.kanister.io/v1alpha1\nkind: {}\n")
+@example(text="a: [1, 0b_]\n")  # YAML 1.1 resolves it as an int that int() refuses
+@example(text="a: b\n---\nreplicas: !!float x\n")
 def test_linting_any_text_gives_located_diagnostics(text):
     for options in PROFILES:
         assert_located(lint_text(text, "fuzz.yaml", options), text)
