@@ -1,7 +1,7 @@
 """What a blueprint's template strings read from their data, each distinct action parsed once."""
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lifecycle.gotemplate import Reference, TemplateSyntaxError, parse, references
 from lifecycle.gotemplate.funcs import KANISTER_FUNCTIONS, KUBECTL_TEMPLATE_FUNCTIONS
@@ -13,17 +13,14 @@ Analysed = TemplateSyntaxError | list[Located]
 
 _ACTION = re.compile(r"(\{\{.*?\}\})", re.DOTALL)
 # An action that depends on others in ways the memo does not follow (a comment,
-# define/block/template, break/continue) or that holds `{{` inside a literal: such strings are
-# parsed whole.
-_NOT_ALONE = re.compile(
-    r"^\{\{(?:-\s)?\s*(?:define|block|template|break|continue)\b"
-    r"|^\{\{(?:-\s)?\s*/\*|.\{\{"
-)
+# define/block/template, break/continue), or one that holds `{{` inside a literal: such strings
+# are parsed whole.
+_NOT_ALONE = re.compile(r"\{\{(?:-\s)?\s*(?:(?:define|block|template|break|continue)\b|/\*)")
 _OPENS = re.compile(r"^\{\{(?:-\s)?\s*(if|range|with|else\s+if|else\s+with)\s")
 _CLOSES = re.compile(r"^\{\{(?:-\s)?\s*(end|else)(?:\s+-)?\s*\}\}$")
+_UNSEEN = object()
 # Go's parser refuses nesting (blocks and parentheses together) past 100 levels; strings that
 # come anywhere near are parsed whole, so that they get its error.
-_UNSEEN = object()
 _MAX_BLOCKS = 10
 _MAX_PARENTHESES = 80
 # The commonest action by far, `{{ .StatefulSet.Namespace }}`: a field chain printed as it is,
@@ -140,7 +137,11 @@ class TemplateMemo:
 
 def _step(action: str, kubectl: bool, variables: tuple[str, ...]) -> _Step | None:
     """One action's part in its string, or None when the string must be parsed whole."""
-    if _NOT_ALONE.search(action) or action.count("(") > _MAX_PARENTHESES:
+    if (
+        _NOT_ALONE.match(action)
+        or action.find("{{", 2) != -1
+        or action.count("(") > _MAX_PARENTHESES
+    ):
         return None
     if closing := _CLOSES.match(action):
         return _Step(closes=closing.group(1))
@@ -167,7 +168,12 @@ def _step(action: str, kubectl: bool, variables: tuple[str, ...]) -> _Step | Non
     chains = [r for r in references(tree, dot_is_data=False) if r.root == "." and r.path]
     return _Step(
         opens=" ".join(opening.group(1).split()) if opening else "",
-        data_reads=tuple(r if r.rooted else replace(r, rooted=True) for r in chains),
+        data_reads=tuple(
+            r
+            if r.rooted
+            else Reference(r.root, r.path, r.start, r.end, True, r.printed, r.consumers)
+            for r in chains
+        ),
         dollar_reads=tuple(r for r in chains if r.rooted),
         # Go's parser puts an assigned variable in scope too, as if declared there.
         declares=tuple(variable.ident[0] for variable in node.pipe.decl),
