@@ -1,0 +1,98 @@
+"""Go's time package as sprig and fmt use it, checked against outputs recorded from Go 1.27."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lifecycle.gotemplate import gotime
+from lifecycle.gotemplate.gotime import LOCAL, UTC, ZERO_TIME, GoTime, fixed_zone, load_location
+
+DATA = Path(__file__).parent / "data"
+
+
+def go_cases(name):
+    return [json.loads(line) for line in (DATA / name).read_text().splitlines()]
+
+
+def location(spec):
+    """A location as the Go generators name it: UTC, Local, fixed:NAME:OFFSET or an IANA name."""
+    if spec == "UTC":
+        return UTC
+    if spec == "Local":
+        return LOCAL
+    if spec.startswith("fixed:"):
+        _, name, offset = spec.split(":")
+        return fixed_zone(name, int(offset))
+    return load_location(spec)
+
+
+class TestFormat:
+    @pytest.mark.parametrize("case", go_cases("time_format.jsonl"), ids=lambda c: c["layout"][:30])
+    def test_it_formats_as_go_does(self, case):
+        t = GoTime(case["unix"], case["nsec"]).in_location(location(case["zone"]))
+        if case["layout"] == "String":
+            assert t.go_string() == case["output"]
+        else:
+            assert gotime.format(t, case["layout"]) == case["output"]
+
+    def test_it_prints_the_zero_time_in_utc(self):
+        assert ZERO_TIME.go_string() == "0001-01-01 00:00:00 +0000 UTC"
+        assert ZERO_TIME.unix() == -62135596800
+
+    def test_it_prints_a_monotonic_reading_after_the_time(self):
+        t = GoTime(1714566896, 5, LOCAL, monotonic=1_234_567_890_123)
+        assert t.go_string() == "2024-05-01 12:34:56.000000005 +0000 UTC m=+1234.567890123"
+
+    def test_now_is_local_with_a_monotonic_reading(self):
+        t = gotime.now()
+        assert t.location is LOCAL
+        assert t.monotonic > 0
+        assert " +0000 UTC m=+" in t.go_string()
+
+    def test_unix_gives_a_local_time(self):
+        t = gotime.unix(1714566896)
+        assert t.location is LOCAL
+        assert t.go_string() == "2024-05-01 12:34:56 +0000 UTC"
+
+
+class TestEquality:
+    """Go's `==` on time.Time, which text/template's `eq` applies."""
+
+    def test_the_same_instant_in_the_same_location_is_equal(self):
+        assert GoTime(10, 5, UTC) == GoTime(10, 5, UTC)
+
+    def test_utc_and_local_are_different_locations(self):
+        assert GoTime(10, 0, UTC) != GoTime(10, 0, LOCAL)
+
+    def test_unnamed_whole_hour_zones_are_shared_and_others_are_not(self):
+        assert fixed_zone("", -7 * 3600) is fixed_zone("", -7 * 3600)
+        assert fixed_zone("", 5 * 3600 + 1800) is not fixed_zone("", 5 * 3600 + 1800)
+        assert fixed_zone("MST", -7 * 3600) is not fixed_zone("MST", -7 * 3600)
+
+    def test_each_load_of_a_zone_is_a_new_location(self):
+        assert load_location("Europe/Paris") is not load_location("Europe/Paris")
+        assert load_location("UTC") is UTC
+        assert load_location("") is UTC
+        assert load_location("Local") is LOCAL
+
+    def test_a_monotonic_reading_makes_times_differ(self):
+        assert GoTime(10, 0, LOCAL, monotonic=1) != GoTime(10, 0, LOCAL)
+
+    def test_in_location_drops_the_monotonic_reading(self):
+        assert GoTime(10, 0, LOCAL, monotonic=1).in_location(LOCAL) == GoTime(10, 0, LOCAL)
+
+
+class TestLoadLocation:
+    def test_it_refuses_unknown_zones_with_gos_message(self):
+        with pytest.raises(gotime.LocationError, match=r"^unknown time zone Mars/Olympus$"):
+            load_location("Mars/Olympus")
+
+    def test_it_refuses_paths(self):
+        with pytest.raises(gotime.LocationError, match=r"^time: invalid location name$"):
+            load_location("../etc/passwd")
+
+    def test_it_knows_the_abbreviations_a_zone_has_used(self):
+        zones = load_location("America/New_York").zones
+        assert ("EST", -18000) in zones
+        assert ("EDT", -14400) in zones
