@@ -561,3 +561,429 @@ def format(t: GoTime, layout: str) -> str:
         else:
             out.append(_format_offset(kind, offset))
     return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing times
+
+
+class TimeParseError(ValueError):
+    """time.Parse failed; str() is Go's ParseError message."""
+
+
+class _Bad(Exception):
+    """Go's errBad: a value element does not fit its layout element."""
+
+
+def _quote(text: bytes) -> str:
+    """Go's time.quote: double-quoted, with every byte outside printable ASCII as \\xNN."""
+    out = ['"']
+    for byte in text:
+        if byte >= 0x80 or byte < 0x20:
+            out.append(f"\\x{byte:02x}")
+        else:
+            if byte in b'"\\':
+                out.append("\\")
+            out.append(chr(byte))
+    out.append('"')
+    return "".join(out)
+
+
+def _parse_error(
+    layout: bytes, value: bytes, layout_elem: bytes, value_elem: bytes
+) -> TimeParseError:
+    return TimeParseError(
+        f"parsing time {_quote(value)} as {_quote(layout)}: "
+        f"cannot parse {_quote(value_elem)} as {_quote(layout_elem)}"
+    )
+
+
+def _is_digit(text: bytes, at: int) -> bool:
+    return at < len(text) and 0x30 <= text[at] <= 0x39
+
+
+def _leading_int(text: bytes) -> tuple[int, bytes]:
+    """Go's leadingInt: the leading digits as an unsigned 64-bit number."""
+    value = 0
+    at = 0
+    while at < len(text) and _is_digit(text, at):
+        if value > (1 << 63) // 10:
+            raise _Bad
+        value = value * 10 + text[at] - 0x30
+        if value > 1 << 63:
+            raise _Bad
+        at += 1
+    return value, text[at:]
+
+
+def _atoi(text: bytes) -> int:
+    """Go's time.atoi: an optional sign, then digits and nothing else."""
+    negative = text[:1] == b"-"
+    if text[:1] in (b"-", b"+"):
+        text = text[1:]
+    value, rest = _leading_int(text)
+    if rest:
+        raise _Bad
+    return -value if negative else value
+
+
+def _getnum(text: bytes, fixed: bool) -> tuple[int, bytes]:
+    """One or two digits; exactly two when `fixed`."""
+    if not _is_digit(text, 0):
+        raise _Bad
+    if not _is_digit(text, 1):
+        if fixed:
+            raise _Bad
+        return text[0] - 0x30, text[1:]
+    return (text[0] - 0x30) * 10 + text[1] - 0x30, text[2:]
+
+
+def _getnum3(text: bytes, fixed: bool) -> tuple[int, bytes]:
+    """One to three digits; exactly three when `fixed`."""
+    count = 0
+    while count < 3 and _is_digit(text, count):
+        count += 1
+    if count == 0 or (fixed and count != 3):
+        raise _Bad
+    return int(text[:count]), text[count:]
+
+
+def _skip(value: bytes, prefix: bytes) -> tuple[bytes, bool]:
+    """Remove a literal prefix from the value; a run of spaces matches any run of spaces.
+
+    On a mismatch, what is left of the value is returned too: Go's error message quotes it."""
+    while prefix:
+        if prefix[:1] == b" ":
+            if value and value[:1] != b" ":
+                return value, False
+            prefix = prefix.lstrip(b" ")
+            value = value.lstrip(b" ")
+            continue
+        if not value or value[0] != prefix[0]:
+            return value, False
+        prefix, value = prefix[1:], value[1:]
+    return value, True
+
+
+def _lookup_name(names: tuple[str, ...], value: bytes) -> tuple[int, bytes]:
+    """The first name the value starts with, ignoring ASCII case."""
+    for index, name in enumerate(names):
+        candidate = value[: len(name)]
+        if (
+            len(candidate) == len(name)
+            and candidate.isascii()
+            and (candidate.decode("ascii").lower() == name.lower())
+        ):
+            return index, value[len(name) :]
+    raise _Bad
+
+
+def _parse_nanoseconds(value: bytes, nbytes: int) -> tuple[int, str]:
+    """A separator and digits as nanoseconds, and the name of any field out of range."""
+    if value[:1] not in (b".", b","):
+        raise _Bad
+    nbytes = min(nbytes, 10)
+    ns = _atoi(value[1:nbytes])
+    if ns < 0:
+        return 0, "fractional second"
+    return ns * 10 ** (10 - nbytes), ""
+
+
+def _parse_time_zone(value: bytes) -> int:
+    """Go's parseTimeZone: the length of a zone abbreviation at the start of value, or 0."""
+    if len(value) < 3:
+        return 0
+    if value[:4] in (b"ChST", b"MeST"):
+        return 4
+    if value[:3] == b"GMT":
+        return 3 + (_parse_signed_offset(value[3:]) if len(value) > 3 else 0)
+    if value[:1] in (b"+", b"-"):
+        return _parse_signed_offset(value)
+    upper = 0
+    while upper < 6 and upper < len(value) and 0x41 <= value[upper] <= 0x5A:
+        upper += 1
+    if upper == 3:
+        return 3
+    if upper == 4 and (value[3:4] == b"T" or value[:4] == b"WITA"):
+        return 4
+    if upper == 5 and value[4:5] == b"T":
+        return 5
+    return 0
+
+
+def _parse_signed_offset(value: bytes) -> int:
+    """The length of a signed hour offset from -23 to +23 ("+03", "-4"), or 0."""
+    if value[:1] not in (b"+", b"-"):
+        return 0
+    try:
+        hours, rest = _leading_int(value[1:])
+    except _Bad:
+        return 0
+    if rest == value[1:] or hours > 23:
+        return 0
+    return len(value) - len(rest)
+
+
+def _parse_zone_offset(kind: str, value: bytes) -> tuple[int, str, bytes]:
+    """A numeric zone offset: seconds east, the name of a field out of range, and the rest."""
+    if kind in _COLON_ZONES and kind not in _SECONDS_ZONES:
+        if len(value) < 6 or value[3:4] != b":":
+            raise _Bad
+        sign, hour, minute, second, rest = value[:1], value[1:3], value[4:6], b"00", value[6:]
+    elif kind in _SHORT_ZONES:
+        if len(value) < 3:
+            raise _Bad
+        sign, hour, minute, second, rest = value[:1], value[1:3], b"00", b"00", value[3:]
+    elif kind in _COLON_ZONES:
+        if len(value) < 9 or value[3:4] != b":" or value[6:7] != b":":
+            raise _Bad
+        sign, hour, minute, second, rest = value[:1], value[1:3], value[4:6], value[7:9], value[9:]
+    elif kind in _SECONDS_ZONES:
+        if len(value) < 7:
+            raise _Bad
+        sign, hour, minute, second, rest = value[:1], value[1:3], value[3:5], value[5:7], value[7:]
+    else:
+        if len(value) < 5:
+            raise _Bad
+        sign, hour, minute, second, rest = value[:1], value[1:3], value[3:5], b"00", value[5:]
+    # Go reads the three numbers and checks their ranges before it reports any bad digit or
+    # sign, so "+99xx" is an hour out of range rather than a value that does not fit.
+    numbers = [0, 0, 0]
+    bad = False
+    try:
+        for index, digits in enumerate((hour, minute, second)):
+            numbers[index] = _getnum(digits, True)[0]
+    except _Bad:
+        bad = True
+    hours, minutes, seconds = numbers
+    # Go tests with > rather than >=: some write offsets of 24 hours or 60 minutes.
+    out_of_range = ""
+    if hours > 24:
+        out_of_range = "time zone offset hour"
+    if minutes > 60:
+        out_of_range = "time zone offset minute"
+    if seconds > 60:
+        out_of_range = "time zone offset second"
+    if out_of_range:
+        return 0, out_of_range, rest
+    if bad or sign not in (b"+", b"-"):
+        raise _Bad
+    offset = (hours * 60 + minutes) * 60 + seconds
+    if sign == b"-":
+        offset = -offset
+    return offset, out_of_range, rest
+
+
+@dataclass(slots=True)
+class _Fields:
+    """What a parse has read so far; -1 marks a field the value did not give."""
+
+    year: int = 0
+    month: int = -1
+    day: int = -1
+    year_day: int = -1
+    hour: int = 0
+    minute: int = 0
+    second: int = 0
+    nsec: int = 0
+    am: bool = False
+    pm: bool = False
+    zone: Location | None = None  # set by "Z" or "UTC"
+    zone_offset: int = -1
+    zone_name: str = ""
+
+
+_SHORT_MONTH_NAMES = tuple(name[:3] for name in _LONG_MONTH_NAMES)
+_SHORT_DAY_NAMES = tuple(name[:3] for name in _LONG_DAY_NAMES)
+
+
+def _parse_element(
+    chunk: _Chunk, value: bytes, rest_of_layout: str, f: _Fields
+) -> tuple[bytes, str]:
+    """Read one layout element from the value into `f`: the rest of the value and the name of
+    a field out of range ("" when none). Raises _Bad when the value does not fit."""
+    kind = chunk.kind
+    out_of_range = ""
+    if kind == _YEAR:
+        if len(value) < 2:
+            raise _Bad
+        year = _atoi(value[:2])
+        f.year = year + (1900 if year >= 69 else 2000)  # Unix time starts in 1969 in some zones
+        value = value[2:]
+    elif kind == _LONG_YEAR:
+        if len(value) < 4 or not _is_digit(value, 0):
+            raise _Bad
+        f.year, value = _atoi(value[:4]), value[4:]
+    elif kind in (_MONTH, _LONG_MONTH):
+        names = _SHORT_MONTH_NAMES if kind == _MONTH else _LONG_MONTH_NAMES
+        month, value = _lookup_name(names, value)
+        f.month = month + 1
+    elif kind in (_NUM_MONTH, _ZERO_MONTH):
+        f.month, value = _getnum(value, kind == _ZERO_MONTH)
+        if not 0 < f.month <= 12:
+            out_of_range = "month"
+    elif kind in (_WEEKDAY, _LONG_WEEKDAY):
+        # The day of the week is checked for spelling only.
+        value = _lookup_name(_SHORT_DAY_NAMES if kind == _WEEKDAY else _LONG_DAY_NAMES, value)[1]
+    elif kind in (_DAY, _UNDER_DAY, _ZERO_DAY):
+        if kind == _UNDER_DAY and value[:1] == b" ":
+            value = value[1:]
+        # Any one or two digits: the day is checked against the month at the end.
+        f.day, value = _getnum(value, kind == _ZERO_DAY)
+    elif kind in (_UNDER_YEAR_DAY, _ZERO_YEAR_DAY):
+        for _ in range(2):
+            if kind == _UNDER_YEAR_DAY and value[:1] == b" ":
+                value = value[1:]
+        f.year_day, value = _getnum3(value, kind == _ZERO_YEAR_DAY)
+    elif kind == _HOUR:
+        f.hour, value = _getnum(value, False)
+        if f.hour >= 24:
+            out_of_range = "hour"
+    elif kind in (_HOUR12, _ZERO_HOUR12):
+        f.hour, value = _getnum(value, kind == _ZERO_HOUR12)
+        if f.hour > 12:
+            out_of_range = "hour"
+    elif kind in (_MINUTE, _ZERO_MINUTE):
+        f.minute, value = _getnum(value, kind == _ZERO_MINUTE)
+        if f.minute >= 60:
+            out_of_range = "minute"
+    elif kind in (_SECOND, _ZERO_SECOND):
+        f.second, value = _getnum(value, kind == _ZERO_SECOND)
+        if f.second >= 60:
+            return value, "second"
+        # A fraction may follow the seconds even when the layout has none.
+        if len(value) >= 2 and value[:1] in (b".", b",") and _is_digit(value, 1):
+            following = _next_chunk(rest_of_layout)[1]
+            if following is None or following.kind not in (_FRAC0, _FRAC9):
+                digits = 2
+                while _is_digit(value, digits):
+                    digits += 1
+                f.nsec, out_of_range = _parse_nanoseconds(value, digits)
+                value = value[digits:]
+    elif kind in (_PM, _LOWER_PM):
+        if len(value) < 2:
+            raise _Bad
+        marker, value = value[:2], value[2:]
+        if marker == (b"PM" if kind == _PM else b"pm"):
+            f.pm = True
+        elif marker == (b"AM" if kind == _PM else b"am"):
+            f.am = True
+        else:
+            raise _Bad
+    elif kind in _ISO_ZONES and value[:1] == b"Z":
+        value, f.zone = value[1:], UTC
+    elif kind in _ISO_ZONES or kind in _ZONE_ELEMENTS["-"]:
+        f.zone_offset, out_of_range, value = _parse_zone_offset(kind, value)
+    elif kind == _TZ:
+        if value[:3] == b"UTC":
+            value, f.zone = value[3:], UTC
+        else:
+            length = _parse_time_zone(value)
+            if length == 0:
+                raise _Bad
+            f.zone_name, value = value[:length].decode("ascii"), value[length:]
+    elif kind == _FRAC0:
+        # A fraction with zeros in the layout needs exactly that many digits.
+        width = 1 + chunk.digits
+        if len(value) < width:
+            raise _Bad
+        f.nsec, out_of_range = _parse_nanoseconds(value, width)
+        value = value[width:]
+    elif kind == _FRAC9 and len(value) >= 2 and value[:1] in (b".", b",") and _is_digit(value, 1):
+        # Any number of digits, even more than the layout asks for, as after seconds.
+        digits = 1
+        while _is_digit(value, digits):
+            digits += 1
+        f.nsec, out_of_range = _parse_nanoseconds(value, digits)
+        value = value[digits:]
+    return value, out_of_range
+
+
+def parse(layout: str, value: str, location: Location = UTC) -> GoTime:
+    """Go's time.ParseInLocation: a time with no zone in the value is in `location`, and a zone
+    offset or abbreviation that `location` uses at that time gives a time in `location`."""
+    # Go slices the value by bytes, and its messages show what is left of them.
+    whole_layout, whole_value = layout.encode(), value.encode()
+    f = _Fields()
+    rest = layout
+    remaining = whole_value
+    while True:
+        prefix, chunk, suffix = _next_chunk(rest)
+        remaining, matched = _skip(remaining, prefix.encode())
+        if not matched:
+            raise _parse_error(whole_layout, whole_value, prefix.encode(), remaining)
+        if chunk is None:
+            if remaining:
+                raise TimeParseError(
+                    f"parsing time {_quote(whole_value)}: extra text: {_quote(remaining)}"
+                )
+            break
+        rest = suffix
+        hold = remaining
+        try:
+            remaining, out_of_range = _parse_element(chunk, remaining, rest, f)
+        except _Bad:
+            raise _parse_error(whole_layout, whole_value, chunk.text.encode(), hold) from None
+        if out_of_range:
+            raise TimeParseError(f"parsing time {_quote(whole_value)}: {out_of_range} out of range")
+    return _resolve(f, whole_value, location)
+
+
+def _resolve(f: _Fields, value: bytes, location: Location) -> GoTime:
+    """Turn the fields read into a time, as the end of Go's time.parse does."""
+
+    def fail(message: str) -> TimeParseError:
+        return TimeParseError(f"parsing time {_quote(value)}: {message}")
+
+    hour = f.hour
+    if f.pm and hour < 12:
+        hour += 12
+    elif f.am and hour == 12:
+        hour = 0
+    month, day = f.month, f.day
+    if f.year_day >= 0:
+        year_day, year_day_month, year_day_day = f.year_day, 0, 0
+        if _is_leap(f.year):
+            if year_day == 31 + 29:
+                year_day_month, year_day_day = 2, 29
+            elif year_day > 31 + 29:
+                year_day -= 1
+        if year_day < 1 or year_day > 365:
+            raise fail("day-of-year out of range")
+        if year_day_month == 0:
+            year_day_month = (year_day - 1) // 31 + 1
+            if _DAYS_BEFORE[year_day_month] < year_day:
+                year_day_month += 1
+            year_day_day = year_day - _DAYS_BEFORE[year_day_month - 1]
+        if month >= 0 and month != year_day_month:
+            raise fail("day-of-year does not match month")
+        if day >= 0 and day != year_day_day:
+            raise fail("day-of-year does not match day")
+        month, day = year_day_month, year_day_day
+    else:
+        month = 1 if month < 0 else month
+        day = 1 if day < 0 else day
+    if day < 1 or day > _days_in(month, f.year):
+        raise fail("day out of range")
+
+    fields = (f.year, month, day, hour, f.minute, f.second, f.nsec)
+    if f.zone is not None:
+        return date(*fields, f.zone)
+    if f.zone_offset != -1:
+        t = date(*fields, UTC)
+        t = GoTime(t.unix_sec - f.zone_offset, t.nsec)
+        name, offset = location.lookup(t.unix_sec)
+        if offset == f.zone_offset and f.zone_name in ("", name):
+            return t.in_location(location)
+        return t.in_location(fixed_zone(f.zone_name, f.zone_offset))
+    if f.zone_name:
+        t = date(*fields, UTC)
+        offset = location.lookup_name(f.zone_name, t.unix_sec)
+        if offset is not None:
+            return GoTime(t.unix_sec - offset, t.nsec, location)
+        # An unknown abbreviation gets offset 0 (GMT+3 its hours): the clock reading is kept.
+        offset = 0
+        if len(f.zone_name) > 3 and f.zone_name.startswith("GMT"):
+            offset = int(f.zone_name[3:]) * 3600
+        return t.in_location(fixed_zone(f.zone_name, offset))
+    return date(*fields, location)

@@ -96,3 +96,26 @@ class TestLoadLocation:
         zones = load_location("America/New_York").zones
         assert ("EST", -18000) in zones
         assert ("EDT", -14400) in zones
+
+
+class TestParse:
+    @pytest.mark.parametrize(
+        "case", go_cases("time_parse.jsonl"), ids=lambda c: f"{c['layout']}|{c['value']}"
+    )
+    def test_it_parses_as_go_does(self, case):
+        loc = location(case["location"])
+        if "error" in case:
+            with pytest.raises(gotime.TimeParseError) as caught:
+                gotime.parse(case["layout"], case["value"], loc)
+            assert str(caught.value) == case["error"]
+            return
+        t = gotime.parse(case["layout"], case["value"], loc)
+        assert t.go_string() == case["string"]
+        assert (t.unix(), t.nsec) == (case.get("unix", 0), case.get("nsec", 0))
+        assert t.location.name == case.get("result_location", "")
+        assert (t.location is loc) == case.get("in_location", False)
+
+    def test_it_gives_unnamed_whole_hour_offsets_one_shared_location(self):
+        first = gotime.parse("-0700", "+0300")
+        assert first == gotime.parse("-0700", "+0300")
+        assert first != gotime.parse("-0700", "+0330")
