@@ -11,21 +11,7 @@ import urllib.parse
 from dataclasses import replace
 
 from lifecycle.gotemplate.callables import Function, GoError, GoPanic
-
-try:
-    from lifecycle.gotemplate.gofmt import sprint, sprintf, sprintln
-except ImportError:  # TODO(issue 4): remove once gofmt.py has landed; strings and ints only
-
-    def sprint(*args: object) -> str:
-        return "".join(map(str, args))
-
-    def sprintf(format: str, *args: object) -> str:
-        return format.replace("%v", "%s").replace("%d", "%s") % args
-
-    def sprintln(*args: object) -> str:
-        return " ".join(map(str, args)) + "\n"
-
-
+from lifecycle.gotemplate.gofmt import sprint, sprintf, sprintln
 from lifecycle.gotemplate.values import (
     NO_VALUE,
     NilPointer,

@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import replace
 
-from lifecycle.gotemplate.builtins import BUILTINS, sprint
+from lifecycle.gotemplate.builtins import BUILTINS
 from lifecycle.gotemplate.callables import Function, GoError, GoPanic
+from lifecycle.gotemplate.gofmt import sprint
 from lifecycle.gotemplate.literals import quote
 from lifecycle.gotemplate.nodes import (
     ActionNode,
