@@ -987,3 +987,144 @@ def _resolve(f: _Fields, value: bytes, location: Location) -> GoTime:
             offset = int(f.zone_name[3:]) * 3600
         return t.in_location(fixed_zone(f.zone_name, offset))
     return date(*fields, location)
+
+
+# ---------------------------------------------------------------------------------------------
+# Durations (int nanoseconds, Go's time.Duration)
+
+
+class DurationParseError(ValueError):
+    """time.ParseDuration failed; str() is Go's message."""
+
+
+_UNITS = {
+    b"ns": 1,
+    b"us": 1_000,
+    "µs".encode(): 1_000,  # U+00B5 micro sign
+    "μs".encode(): 1_000,  # U+03BC Greek mu
+    b"ms": 1_000_000,
+    b"s": _NS_PER_SECOND,
+    b"m": 60 * _NS_PER_SECOND,
+    b"h": 3600 * _NS_PER_SECOND,
+}
+
+
+def _leading_fraction(text: bytes) -> tuple[int, int, bytes]:
+    """Go's leadingFraction: digits as an integer and its scale; digits past int64 are ignored."""
+    value, scale, at, overflow = 0, 1, 0, False
+    while _is_digit(text, at):
+        if not overflow:
+            if value > ((1 << 63) - 1) // 10:
+                overflow = True
+            else:
+                value, scale = value * 10 + text[at] - 0x30, scale * 10
+        at += 1
+    return value, scale, text[at:]
+
+
+def parse_duration(text: str) -> int:
+    """Go's time.ParseDuration: "300ms", "-1.5h", "2h45m" in nanoseconds.
+
+    Grammar: [-+]?([0-9]*(\\.[0-9]*)?[a-z]+)+, or a lone "0".
+    """
+    original = text.encode()
+
+    def fail(message: str) -> DurationParseError:
+        return DurationParseError(f"time: {message} {_quote(original)}")
+
+    rest = original
+    negative = rest[:1] == b"-"
+    if rest[:1] in (b"-", b"+"):
+        rest = rest[1:]
+    if rest == b"0":
+        return 0
+    if not rest:
+        raise fail("invalid duration")
+    total = 0
+    while rest:
+        if not (rest[:1] == b"." or _is_digit(rest, 0)):
+            raise fail("invalid duration")
+        before = len(rest)
+        try:
+            whole, rest = _leading_int(rest)
+        except _Bad:
+            raise fail("invalid duration") from None
+        has_whole = len(rest) != before
+        fraction, scale, has_fraction = 0, 1, False
+        if rest[:1] == b".":
+            rest = rest[1:]
+            before = len(rest)
+            fraction, scale, rest = _leading_fraction(rest)
+            has_fraction = len(rest) != before
+        if not has_whole and not has_fraction:
+            raise fail("invalid duration")
+        end = 0
+        while end < len(rest) and not (rest[end : end + 1] == b"." or _is_digit(rest, end)):
+            end += 1
+        if end == 0:
+            raise fail("missing unit in duration")
+        unit_text, rest = rest[:end], rest[end:]
+        unit = _UNITS.get(unit_text)
+        if unit is None:
+            raise fail(f"unknown unit {_quote(unit_text)} in duration")
+        if whole > (1 << 63) // unit:
+            raise fail("invalid duration")
+        whole *= unit
+        if fraction > 0:
+            # Go scales the fraction in float64, which is nanosecond-exact up to hours.
+            whole += int(float(fraction) * (float(unit) / float(scale)))
+            if whole > 1 << 63:
+                raise fail("invalid duration")
+        total += whole
+        if total > 1 << 63:
+            raise fail("invalid duration")
+    if negative:
+        return -total
+    if total > (1 << 63) - 1:
+        raise fail("invalid duration")
+    return total
+
+
+def format_duration(ns: int) -> str:
+    """Go's Duration.String: "1h30m0s", "1.5s", "300ms", "0s"."""
+    magnitude = abs(ns)
+    if magnitude < _NS_PER_SECOND:
+        if magnitude == 0:
+            return "0s"
+        if magnitude < 1_000:
+            precision, unit = 0, "ns"
+        elif magnitude < 1_000_000:
+            precision, unit = 3, "µs"
+        else:
+            precision, unit = 6, "ms"
+        whole, fraction = divmod(magnitude, 10**precision)
+        text = f"{whole}{_fraction_text(fraction, precision)}{unit}"
+    else:
+        seconds, fraction = divmod(magnitude, _NS_PER_SECOND)
+        minutes, seconds = divmod(seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        text = f"{seconds}{_fraction_text(fraction, 9)}s"
+        if minutes or hours:
+            text = f"{minutes}m{text}"
+        if hours:
+            text = f"{hours}h{text}"
+    return "-" + text if ns < 0 else text
+
+
+def _fraction_text(fraction: int, precision: int) -> str:
+    """Go's fmtFrac: "." and the digits without trailing zeros, or nothing for zero."""
+    if fraction == 0:
+        return ""
+    return "." + f"{fraction:0{precision}d}".rstrip("0")
+
+
+def round_duration(ns: int, multiple: int) -> int:
+    """Go's Duration.Round: to the nearest multiple, halves away from zero, saturating."""
+    if multiple <= 0:
+        return ns
+    remainder = abs(ns) % multiple
+    if ns < 0:
+        rounded = ns + remainder if remainder * 2 < multiple else ns - multiple + remainder
+        return max(rounded, _MIN_DURATION)
+    rounded = ns - remainder if remainder * 2 < multiple else ns + multiple - remainder
+    return min(rounded, _MAX_DURATION)

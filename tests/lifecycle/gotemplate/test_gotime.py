@@ -56,6 +56,30 @@ class TestFormat:
         assert t.go_string() == "2024-05-01 12:34:56 +0000 UTC"
 
 
+class TestArithmetic:
+    @pytest.mark.parametrize("case", go_cases("time_add.jsonl"), ids=lambda c: str(c["add"]))
+    def test_it_adds_and_subtracts_as_go_does(self, case):
+        start = GoTime(case["unix"], case["nsec"]).in_location(location(case["zone"]))
+        moved = start.add(case["add"])
+        assert moved.go_string() == case["string"]
+        assert moved.sub(start) == case["sub"]
+        assert start.sub(moved) == case["back"]
+
+    def test_adding_keeps_a_monotonic_reading_and_sub_uses_it(self):
+        start = GoTime(1714566896, 0, LOCAL, monotonic=5_000)
+        later = start.add(1_500)
+        assert later.monotonic == 6_500
+        assert later.sub(start) == 1_500
+
+    def test_a_time_moved_past_2157_loses_its_monotonic_reading(self):
+        far = GoTime(1714566896, 0, LOCAL, monotonic=5_000).add(200 * 365 * 86_400 * 10**9)
+        assert far.monotonic is None
+
+    def test_since_measures_from_now(self):
+        assert 0 <= gotime.since(gotime.now()) < 10**9
+        assert gotime.since(ZERO_TIME) == (1 << 63) - 1  # saturated, as Go's Sub is
+
+
 class TestEquality:
     """Go's `==` on time.Time, which text/template's `eq` applies."""
 
@@ -119,3 +143,28 @@ class TestParse:
         first = gotime.parse("-0700", "+0300")
         assert first == gotime.parse("-0700", "+0300")
         assert first != gotime.parse("-0700", "+0330")
+
+
+def duration_cases(kind):
+    return [case[kind] for case in go_cases("time_duration.jsonl") if kind in case]
+
+
+class TestDurations:
+    @pytest.mark.parametrize("case", duration_cases("parse"), ids=lambda c: c["text"])
+    def test_it_parses_durations_as_go_does(self, case):
+        if "error" in case:
+            with pytest.raises(gotime.DurationParseError) as caught:
+                gotime.parse_duration(case["text"])
+            assert str(caught.value) == case["error"]
+        else:
+            assert gotime.parse_duration(case["text"]) == case["ns"]
+
+    @pytest.mark.parametrize("case", duration_cases("string"), ids=lambda c: c["string"])
+    def test_it_prints_durations_as_go_does(self, case):
+        assert gotime.format_duration(case["ns"]) == case["string"]
+
+    @pytest.mark.parametrize(
+        "case", duration_cases("round"), ids=lambda c: f"{c['ns']}/{c['multiple']}"
+    )
+    def test_it_rounds_durations_as_go_does(self, case):
+        assert gotime.round_duration(case["ns"], case["multiple"]) == case["rounded"]
