@@ -51,8 +51,8 @@ from lifecycle.gotemplate.values import (
 )
 
 MISSINGKEY_MODES = ("error", "default", "invalid", "zero")
-# Go stops at 100,000 nested {{template}} calls; Python's stack gives out long before, and
-# reaching its limit is reported with Go's message.
+# Go stops at 100,000 nested {{template}} calls; Python's stack gives out long before (after a
+# few hundred), and that is reported with Go's message, at the call that went too deep.
 _MAX_DEPTH_MESSAGE = "exceeded maximum template depth (100000)"
 _MISSING_KEY = "map has no entry for key "
 _INTERFACE = "interface {}"
@@ -133,10 +133,7 @@ def execute(
     state = _State(tree, functions, missingkey)
     value = NO_VALUE if data is None else data
     state.vars = [["$", value]]
-    try:
-        state.walk(value, tree.templates[tree.name].root)
-    except RecursionError:
-        state.errorf(_MAX_DEPTH_MESSAGE)
+    state.walk(value, tree.templates[tree.name].root)
     return "".join(state.out)
 
 
@@ -295,7 +292,11 @@ class _State:
         # No dynamic scoping: the called template sees only its own `$`.
         outer_vars, outer_name = self.vars, self.name
         self.vars, self.name = [["$", dot]], node.name
-        self.walk(dot, template.root)
+        try:
+            self.walk(dot, template.root)
+        except RecursionError:
+            self.node = node
+            self.errorf(_MAX_DEPTH_MESSAGE)
         self.vars, self.name = outer_vars, outer_name
 
     def print_value(self, node: Node, value: object) -> None:
@@ -377,7 +378,7 @@ class _State:
             return number.complex128
         if (
             number.is_float
-            and not (len(text) > 2 and text[0] == "0" and text[1] in "xX" and "p" not in text)
+            and not _is_hex_int(text)
             and text[0] != "'"
             and any(char in text for char in ".eEpP")
         ):
@@ -595,6 +596,10 @@ _WALKERS = {
     TextNode: _State.walk_text,
     WithNode: _State.walk_with,
 }
+
+
+def _is_hex_int(text: str) -> bool:
+    return len(text) > 2 and text[0] == "0" and text[1] in "xX" and not any(c in text for c in "pP")
 
 
 def _box(value: object) -> object:
