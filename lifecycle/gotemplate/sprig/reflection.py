@@ -1,0 +1,79 @@
+"""sprig v2.22.0's type inspection: Go's `%T` type names, reflect Kinds and reflect.DeepEqual."""
+
+import math
+
+from lifecycle.gotemplate.callables import Function
+from lifecycle.gotemplate.values import Int64, NilPointer, Struct, type_name
+
+
+def type_of(value: object) -> str:
+    return type_name(value)
+
+
+def type_is(target: str, value: object) -> bool:
+    return target == type_name(value)
+
+
+def type_is_like(target: str, value: object) -> bool:
+    return type_name(value) in (target, "*" + target)
+
+
+def kind_of(value: object) -> str:
+    """The name of reflect.ValueOf(value).Kind()."""
+    if value is None:
+        return "invalid"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, Int64):
+        return "int64"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float64"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bytes | list):
+        return "slice"
+    if isinstance(value, dict):
+        return "map"
+    if isinstance(value, NilPointer):
+        return "ptr"
+    if isinstance(value, Struct):
+        return "ptr" if value.pointer else "struct"
+    # Other wrapped Go values (time.Time, *semver.Version) are structs or pointers to one.
+    return "ptr" if type_name(value).startswith("*") else "struct"
+
+
+def kind_is(target: str, value: object) -> bool:
+    return target == kind_of(value)
+
+
+def deep_equal(x: object, y: object) -> bool:
+    """reflect.DeepEqual: equal types all the way down (1 and 1.0 differ, so do []string and
+    []interface{}), and NaN equal to nothing, not even inside a list."""
+    if x is None or y is None:
+        return x is y
+    if type_name(x) != type_name(y):
+        return False
+    if isinstance(x, float):
+        return not math.isnan(x) and x == y
+    if isinstance(x, list):
+        return len(x) == len(y) and all(map(deep_equal, x, y))
+    if isinstance(x, dict):
+        return x.keys() == y.keys() and all(deep_equal(x[key], y[key]) for key in x)
+    if isinstance(x, Struct):
+        return deep_equal(x.fields, y.fields)
+    return x == y
+
+
+FUNCTIONS = {
+    f.name: f
+    for f in (
+        Function("typeOf", ("interface {}",), type_of),
+        Function("typeIs", ("string", "interface {}"), type_is),
+        Function("typeIsLike", ("string", "interface {}"), type_is_like),
+        Function("kindOf", ("interface {}",), kind_of),
+        Function("kindIs", ("string", "interface {}"), kind_is),
+        Function("deepEqual", ("interface {}", "interface {}"), deep_equal),
+    )
+}
