@@ -6,6 +6,7 @@ Go can parse, year 0 included), a location, and for `now()` a monotonic clock re
 Go prints as ` m=+0.001234567` and which takes part in `==`.
 """
 
+import functools
 import os
 import struct
 import time as _pytime
@@ -49,15 +50,14 @@ class Location:
         """Go's Location.lookupName: the offset of a zone abbreviation, preferring the zone that
         is in effect at the instant (Sydney's standard and summer time are both "EST")."""
         for name, offset in self.zones:
-            if name == abbreviation and self.lookup(unix_sec - offset)[0] == name:
-                return self.lookup(unix_sec - offset)[1]
+            if name == abbreviation:
+                in_effect, in_effect_offset = self.lookup(unix_sec - offset)
+                if in_effect == name:
+                    return in_effect_offset
         for name, offset in self.zones:
             if name == abbreviation:
                 return offset
         return None
-
-    def go_string(self) -> str:
-        return self.name
 
 
 UTC = Location("UTC")
@@ -114,6 +114,7 @@ def _lookup_tz(tz: zoneinfo.ZoneInfo, unix_sec: int) -> tuple[str, int]:
     return local.tzname() or "", int(local.utcoffset().total_seconds())
 
 
+@functools.cache
 def _tzif_zones(name: str) -> tuple[tuple[str, int], ...]:
     """The zone types of a TZif file's 64-bit section, in file order, as Go loads them."""
     for directory in zoneinfo.TZPATH:
@@ -198,7 +199,7 @@ _MONO_WALL_START = _days_from_civil(1885, 1, 1) * _SECONDS_PER_DAY
 _MONO_WALL_END = _MONO_WALL_START + (1 << 33) - 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class GoTime:
     """A Go time.Time.
 
@@ -237,7 +238,6 @@ class GoTime:
 
     def add(self, ns: int) -> "GoTime":
         """Time.Add of a Duration in nanoseconds."""
-        ns = _int64(ns)
         seconds, nsec = _trunc_divmod(ns, _NS_PER_SECOND)
         nsec += self.nsec
         if nsec >= _NS_PER_SECOND:
@@ -279,10 +279,6 @@ def _trunc_divmod(a: int, b: int) -> tuple[int, int]:
     return quotient, a - quotient * b
 
 
-def _int64(value: int) -> int:
-    return (value + (1 << 63)) % (1 << 64) - (1 << 63)
-
-
 def _saturate(ns: int) -> int:
     return min(max(ns, _MIN_DURATION), _MAX_DURATION)
 
@@ -304,10 +300,9 @@ def now() -> GoTime:
     )
 
 
-def unix(seconds: int, nsec: int = 0) -> GoTime:
-    """time.Unix: an instant given in Unix seconds, in Local."""
-    extra, nsec = divmod(nsec, _NS_PER_SECOND)
-    return GoTime(seconds + extra, nsec, LOCAL)
+def unix(seconds: int) -> GoTime:
+    """time.Unix(seconds, 0): an instant given in Unix seconds, in Local."""
+    return GoTime(seconds, 0, LOCAL)
 
 
 def since(t: GoTime) -> int:
@@ -798,9 +793,9 @@ _SHORT_DAY_NAMES = tuple(name[:3] for name in _LONG_DAY_NAMES)
 
 
 def _parse_element(
-    chunk: _Chunk, value: bytes, rest_of_layout: str, f: _Fields
+    chunk: _Chunk, value: bytes, rest_of_layout: str, read: _Fields
 ) -> tuple[bytes, str]:
-    """Read one layout element from the value into `f`: the rest of the value and the name of
+    """Read one layout element from the value into `read`: the rest of the value and the name of
     a field out of range ("" when none). Raises _Bad when the value does not fit."""
     kind = chunk.kind
     out_of_range = ""
@@ -808,19 +803,19 @@ def _parse_element(
         if len(value) < 2:
             raise _Bad
         year = _atoi(value[:2])
-        f.year = year + (1900 if year >= 69 else 2000)  # Unix time starts in 1969 in some zones
+        read.year = year + (1900 if year >= 69 else 2000)  # Unix time starts in 1969 in some zones
         value = value[2:]
     elif kind == _LONG_YEAR:
         if len(value) < 4 or not _is_digit(value, 0):
             raise _Bad
-        f.year, value = _atoi(value[:4]), value[4:]
+        read.year, value = _atoi(value[:4]), value[4:]
     elif kind in (_MONTH, _LONG_MONTH):
         names = _SHORT_MONTH_NAMES if kind == _MONTH else _LONG_MONTH_NAMES
         month, value = _lookup_name(names, value)
-        f.month = month + 1
+        read.month = month + 1
     elif kind in (_NUM_MONTH, _ZERO_MONTH):
-        f.month, value = _getnum(value, kind == _ZERO_MONTH)
-        if not 0 < f.month <= 12:
+        read.month, value = _getnum(value, kind == _ZERO_MONTH)
+        if not 0 < read.month <= 12:
             out_of_range = "month"
     elif kind in (_WEEKDAY, _LONG_WEEKDAY):
         # The day of the week is checked for spelling only.
@@ -829,27 +824,27 @@ def _parse_element(
         if kind == _UNDER_DAY and value[:1] == b" ":
             value = value[1:]
         # Any one or two digits: the day is checked against the month at the end.
-        f.day, value = _getnum(value, kind == _ZERO_DAY)
+        read.day, value = _getnum(value, kind == _ZERO_DAY)
     elif kind in (_UNDER_YEAR_DAY, _ZERO_YEAR_DAY):
         for _ in range(2):
             if kind == _UNDER_YEAR_DAY and value[:1] == b" ":
                 value = value[1:]
-        f.year_day, value = _getnum3(value, kind == _ZERO_YEAR_DAY)
+        read.year_day, value = _getnum3(value, kind == _ZERO_YEAR_DAY)
     elif kind == _HOUR:
-        f.hour, value = _getnum(value, False)
-        if f.hour >= 24:
+        read.hour, value = _getnum(value, False)
+        if read.hour >= 24:
             out_of_range = "hour"
     elif kind in (_HOUR12, _ZERO_HOUR12):
-        f.hour, value = _getnum(value, kind == _ZERO_HOUR12)
-        if f.hour > 12:
+        read.hour, value = _getnum(value, kind == _ZERO_HOUR12)
+        if read.hour > 12:
             out_of_range = "hour"
     elif kind in (_MINUTE, _ZERO_MINUTE):
-        f.minute, value = _getnum(value, kind == _ZERO_MINUTE)
-        if f.minute >= 60:
+        read.minute, value = _getnum(value, kind == _ZERO_MINUTE)
+        if read.minute >= 60:
             out_of_range = "minute"
     elif kind in (_SECOND, _ZERO_SECOND):
-        f.second, value = _getnum(value, kind == _ZERO_SECOND)
-        if f.second >= 60:
+        read.second, value = _getnum(value, kind == _ZERO_SECOND)
+        if read.second >= 60:
             return value, "second"
         # A fraction may follow the seconds even when the layout has none.
         if len(value) >= 2 and value[:1] in (b".", b",") and _is_digit(value, 1):
@@ -858,43 +853,43 @@ def _parse_element(
                 digits = 2
                 while _is_digit(value, digits):
                     digits += 1
-                f.nsec, out_of_range = _parse_nanoseconds(value, digits)
+                read.nsec, out_of_range = _parse_nanoseconds(value, digits)
                 value = value[digits:]
     elif kind in (_PM, _LOWER_PM):
         if len(value) < 2:
             raise _Bad
         marker, value = value[:2], value[2:]
         if marker == (b"PM" if kind == _PM else b"pm"):
-            f.pm = True
+            read.pm = True
         elif marker == (b"AM" if kind == _PM else b"am"):
-            f.am = True
+            read.am = True
         else:
             raise _Bad
     elif kind in _ISO_ZONES and value[:1] == b"Z":
-        value, f.zone = value[1:], UTC
+        value, read.zone = value[1:], UTC
     elif kind in _ISO_ZONES or kind in _ZONE_ELEMENTS["-"]:
-        f.zone_offset, out_of_range, value = _parse_zone_offset(kind, value)
+        read.zone_offset, out_of_range, value = _parse_zone_offset(kind, value)
     elif kind == _TZ:
         if value[:3] == b"UTC":
-            value, f.zone = value[3:], UTC
+            value, read.zone = value[3:], UTC
         else:
             length = _parse_time_zone(value)
             if length == 0:
                 raise _Bad
-            f.zone_name, value = value[:length].decode("ascii"), value[length:]
+            read.zone_name, value = value[:length].decode("ascii"), value[length:]
     elif kind == _FRAC0:
         # A fraction with zeros in the layout needs exactly that many digits.
         width = 1 + chunk.digits
         if len(value) < width:
             raise _Bad
-        f.nsec, out_of_range = _parse_nanoseconds(value, width)
+        read.nsec, out_of_range = _parse_nanoseconds(value, width)
         value = value[width:]
     elif kind == _FRAC9 and len(value) >= 2 and value[:1] in (b".", b",") and _is_digit(value, 1):
         # Any number of digits, even more than the layout asks for, as after seconds.
         digits = 1
         while _is_digit(value, digits):
             digits += 1
-        f.nsec, out_of_range = _parse_nanoseconds(value, digits)
+        read.nsec, out_of_range = _parse_nanoseconds(value, digits)
         value = value[digits:]
     return value, out_of_range
 
@@ -904,7 +899,7 @@ def parse(layout: str, value: str, location: Location = UTC) -> GoTime:
     offset or abbreviation that `location` uses at that time gives a time in `location`."""
     # Go slices the value by bytes, and its messages show what is left of them.
     whole_layout, whole_value = layout.encode(), value.encode()
-    f = _Fields()
+    read = _Fields()
     rest = layout
     remaining = whole_value
     while True:
@@ -921,29 +916,29 @@ def parse(layout: str, value: str, location: Location = UTC) -> GoTime:
         rest = suffix
         hold = remaining
         try:
-            remaining, out_of_range = _parse_element(chunk, remaining, rest, f)
+            remaining, out_of_range = _parse_element(chunk, remaining, rest, read)
         except _Bad:
             raise _parse_error(whole_layout, whole_value, chunk.text.encode(), hold) from None
         if out_of_range:
             raise TimeParseError(f"parsing time {_quote(whole_value)}: {out_of_range} out of range")
-    return _resolve(f, whole_value, location)
+    return _resolve(read, whole_value, location)
 
 
-def _resolve(f: _Fields, value: bytes, location: Location) -> GoTime:
+def _resolve(read: _Fields, value: bytes, location: Location) -> GoTime:
     """Turn the fields read into a time, as the end of Go's time.parse does."""
 
     def fail(message: str) -> TimeParseError:
         return TimeParseError(f"parsing time {_quote(value)}: {message}")
 
-    hour = f.hour
-    if f.pm and hour < 12:
+    hour = read.hour
+    if read.pm and hour < 12:
         hour += 12
-    elif f.am and hour == 12:
+    elif read.am and hour == 12:
         hour = 0
-    month, day = f.month, f.day
-    if f.year_day >= 0:
-        year_day, year_day_month, year_day_day = f.year_day, 0, 0
-        if _is_leap(f.year):
+    month, day = read.month, read.day
+    if read.year_day >= 0:
+        year_day, year_day_month, year_day_day = read.year_day, 0, 0
+        if _is_leap(read.year):
             if year_day == 31 + 29:
                 year_day_month, year_day_day = 2, 29
             elif year_day > 31 + 29:
@@ -963,30 +958,30 @@ def _resolve(f: _Fields, value: bytes, location: Location) -> GoTime:
     else:
         month = 1 if month < 0 else month
         day = 1 if day < 0 else day
-    if day < 1 or day > _days_in(month, f.year):
+    if day < 1 or day > _days_in(month, read.year):
         raise fail("day out of range")
 
-    fields = (f.year, month, day, hour, f.minute, f.second, f.nsec)
-    if f.zone is not None:
-        return date(*fields, f.zone)
-    if f.zone_offset != -1:
-        t = date(*fields, UTC)
-        t = GoTime(t.unix_sec - f.zone_offset, t.nsec)
+    wall_clock = (read.year, month, day, hour, read.minute, read.second, read.nsec)
+    if read.zone is not None:
+        return date(*wall_clock, read.zone)
+    if read.zone_offset != -1:
+        t = date(*wall_clock, UTC)
+        t = GoTime(t.unix_sec - read.zone_offset, t.nsec)
         name, offset = location.lookup(t.unix_sec)
-        if offset == f.zone_offset and f.zone_name in ("", name):
+        if offset == read.zone_offset and read.zone_name in ("", name):
             return t.in_location(location)
-        return t.in_location(fixed_zone(f.zone_name, f.zone_offset))
-    if f.zone_name:
-        t = date(*fields, UTC)
-        offset = location.lookup_name(f.zone_name, t.unix_sec)
+        return t.in_location(fixed_zone(read.zone_name, read.zone_offset))
+    if read.zone_name:
+        t = date(*wall_clock, UTC)
+        offset = location.lookup_name(read.zone_name, t.unix_sec)
         if offset is not None:
             return GoTime(t.unix_sec - offset, t.nsec, location)
         # An unknown abbreviation gets offset 0 (GMT+3 its hours): the clock reading is kept.
         offset = 0
-        if len(f.zone_name) > 3 and f.zone_name.startswith("GMT"):
-            offset = int(f.zone_name[3:]) * 3600
-        return t.in_location(fixed_zone(f.zone_name, offset))
-    return date(*fields, location)
+        if len(read.zone_name) > 3 and read.zone_name.startswith("GMT"):
+            offset = int(read.zone_name[3:]) * 3600
+        return t.in_location(fixed_zone(read.zone_name, offset))
+    return date(*wall_clock, location)
 
 
 # ---------------------------------------------------------------------------------------------

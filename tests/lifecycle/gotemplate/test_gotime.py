@@ -1,4 +1,10 @@
-"""Go's time package as sprig and fmt use it, checked against outputs recorded from Go 1.27."""
+"""Go's time package as sprig and fmt use it, checked against outputs recorded from Go 1.27.
+
+The `data/time_*.jsonl` files were written by small Go programs (time.Format, Time.String,
+ParseInLocation, ParseDuration, Duration.String and Round, Time.Add and Sub) run with
+/etc/localtime at Etc/UTC, so Go's Local was UTC as in a Kanister controller. Locations are
+named as in `location()` below; the suite never runs Go.
+"""
 
 import json
 from pathlib import Path
@@ -168,3 +174,40 @@ class TestDurations:
     )
     def test_it_rounds_durations_as_go_does(self, case):
         assert gotime.round_duration(case["ns"], case["multiple"]) == case["rounded"]
+
+
+class TestWhatSprigDatesNeed:
+    """The calls sprig's date functions make, on Kanister's `.Time` (RFC3339Nano, UTC)."""
+
+    KANISTER_TIME = "2024-05-01T12:34:56.123456789Z"
+
+    def test_the_upstream_idiom_reads_time_and_formats_it_in_local(self):
+        t = gotime.parse("2006-01-02T15:04:05.999999999Z07:00", self.KANISTER_TIME, LOCAL)
+        assert t.location is UTC  # "Z" means UTC itself, not Local
+        assert gotime.format(t.in_location(load_location("Local")), "2006-01-02T15-04-05") == (
+            "2024-05-01T12-34-56"
+        )
+
+    def test_a_layout_without_the_clock_cannot_read_time(self):
+        # toDate swallows this error and returns ZERO_TIME.
+        with pytest.raises(gotime.TimeParseError) as caught:
+            gotime.parse("2006-01-02", self.KANISTER_TIME, LOCAL)
+        assert str(caught.value) == (
+            'parsing time "2024-05-01T12:34:56.123456789Z": extra text: "T12:34:56.123456789Z"'
+        )
+
+    def test_a_date_without_a_zone_is_read_in_local(self):
+        t = gotime.parse("2006-01-02", "2024-05-01", LOCAL)
+        assert t == gotime.unix(1714521600)
+
+    def test_date_modify_adds_a_parsed_duration(self):
+        t = gotime.parse("2006-01-02", "2024-05-01", LOCAL)
+        assert t.add(gotime.parse_duration("-1.5h")).go_string() == "2024-04-30 22:30:00 +0000 UTC"
+
+    def test_ago_rounds_the_time_since_to_seconds(self):
+        an_hour_ago = gotime.now().add(-gotime.parse_duration("1h"))
+        ago = gotime.format_duration(gotime.round_duration(gotime.since(an_hour_ago), 10**9))
+        assert ago == "1h0m0s"
+
+    def test_unix_epoch_is_the_unix_seconds(self):
+        assert str(gotime.parse("2006-01-02", "2024-05-01", LOCAL).unix()) == "1714521600"
