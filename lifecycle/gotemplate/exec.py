@@ -10,6 +10,7 @@ boxed, so a field read on it fails "in type interface {}", as in Go.
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import replace
+from typing import NoReturn
 
 from lifecycle.gotemplate.builtins import BUILTINS
 from lifecycle.gotemplate.callables import Function, GoError, GoPanic
@@ -151,7 +152,8 @@ class _State:
         self.out: list[str] = []
         self.vars: list[list] = []
 
-    def errorf(self, reason: str):
+    def errorf(self, reason: str) -> NoReturn:
+        """Fail at the current node, as Go's state.errorf does."""
         node = self.node
         text = self.tree.text
         pos = getattr(node, "go_pos", node.pos)
@@ -188,6 +190,7 @@ class _State:
         _WALKERS[type(node)](self, dot, node)
 
     def walk_list(self, dot: object, node: ListNode) -> None:
+        # Text is most of a template and can never fail: it is written here, not dispatched.
         out = self.out
         for child in node.nodes:
             if type(child) is TextNode:
@@ -195,9 +198,6 @@ class _State:
             else:
                 self.node = child
                 _WALKERS[type(child)](self, dot, child)
-
-    def walk_text(self, dot: object, node: TextNode) -> None:
-        self.out.append(node.text)
 
     def walk_action(self, dot: object, node: ActionNode) -> None:
         # Variables an action declares stay until the end of the enclosing block.
@@ -251,7 +251,7 @@ class _State:
         """(index, element) pairs in Go's order: maps by sorted key, integers from 0."""
         kind = type(value)
         if kind is list:
-            return ((i, item if item is None else _Boxed(item)) for i, item in enumerate(value))
+            return ((i, _box(item)) for i, item in enumerate(value))
         if kind is dict:
             return ((key, _box(value[key])) for key in sorted(value))
         if kind is TypedList or kind is bytes:
@@ -593,7 +593,6 @@ _WALKERS = {
     ListNode: _State.walk_list,
     RangeNode: _State.walk_range,
     TemplateNode: _State.walk_template,
-    TextNode: _State.walk_text,
     WithNode: _State.walk_with,
 }
 
