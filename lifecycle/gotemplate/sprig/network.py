@@ -5,6 +5,7 @@ A preview runs outside the Kanister controller: it sees an empty environment (`e
 four are marked `varies`. URLs are parsed and printed as Go's net/url does.
 """
 
+import ipaddress
 import uuid
 
 from lifecycle.gotemplate import gofmt
@@ -20,6 +21,7 @@ _PATH = "path"
 _HOST = "host"
 _USER_PASSWORD = "userinfo"
 _FRAGMENT = "fragment"
+_ZONE = "zone"
 
 
 class _URLError(Exception):
@@ -30,7 +32,7 @@ def _should_escape(c: str, mode: str) -> bool:
     """net/url's shouldEscape."""
     if c.isascii() and c.isalnum():
         return False
-    if mode == _HOST and c in "!$&'()*+,;=:[]<>\"":
+    if mode in (_HOST, _ZONE) and c in "!$&'()*+,;=:[]<>\"":
         return False
     if c in "-_.~":
         return False
@@ -70,12 +72,16 @@ def _unescape(text: str, mode: str) -> str:
             sequence = string_from_bytes(raw[i : i + 3])
             if len(sequence) < 3 or not (_is_hex(sequence[1]) and _is_hex(sequence[2])):
                 raise _URLError(f"invalid URL escape {gofmt.sprintf('%q', sequence)}")
-            if mode == _HOST and int(sequence[1], 16) < 8 and sequence != "%25":
+            byte = int(sequence[1:], 16)
+            if sequence != "%25" and (
+                (mode == _HOST and byte < 0x80)  # a host escapes only non-ASCII bytes
+                or (mode == _ZONE and chr(byte) != " " and _should_escape(chr(byte), _HOST))
+            ):
                 raise _URLError(f"invalid URL escape {gofmt.sprintf('%q', sequence)}")
-            out.append(int(sequence[1:], 16))
+            out.append(byte)
             i += 3
             continue
-        if mode == _HOST and raw[i] < 0x80 and _should_escape(c, mode):
+        if mode in (_HOST, _ZONE) and raw[i] < 0x80 and _should_escape(c, mode):
             raise _URLError(f"invalid character {gofmt.sprintf('%q', c)} in host name")
         out.append(raw[i])
         i += 1
@@ -104,16 +110,42 @@ def _valid_optional_port(port: str) -> bool:
 
 
 def _parse_host(host: str) -> str:
-    if host.startswith("["):
-        end = host.rfind("]")
-        if end < 0:
-            raise _URLError("missing ']' in host")
-        port = host[end + 1 :]
-    else:
-        port = host[host.rfind(":") :] if ":" in host else ""
+    """net/url's parseHost: brackets only around an IPv6 address, a port after the last colon
+    (Go 1.26's stricter colons for http are off for modules declaring an older Go)."""
+    bracket = host.rfind("[")
+    if bracket > 0:
+        raise _URLError("invalid IP-literal")
+    if bracket == 0:
+        return _parse_ip_literal(host)
+    if ":" in host:
+        colon = host.rfind(":")
+        if not _valid_optional_port(host[colon:]):
+            raise _URLError(f"invalid port {gofmt.sprintf('%q', host[colon:])} after host")
+    return _unescape(host, _HOST)
+
+
+def _parse_ip_literal(host: str) -> str:
+    """`[IPv6]:port`, where the address may carry a %25-escaped zone."""
+    close = host.rfind("]")
+    if close < 0:
+        raise _URLError("missing ']' in host")
+    port = host[close + 1 :]
     if not _valid_optional_port(port):
         raise _URLError(f"invalid port {gofmt.sprintf('%q', port)} after host")
-    return _unescape(host, _HOST)
+    address, zone_sign, zone = host[1:close].partition("%25")
+    address = _unescape(address, _HOST)
+    if zone_sign:
+        address += _unescape(zone_sign + zone, _ZONE)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        # netip's own reasons are finer; this is its message for text that is no address.
+        raise _URLError(
+            f"invalid host: ParseAddr({gofmt.sprintf('%q', address)}): unable to parse IP"
+        ) from None
+    if ip.version == 4:
+        raise _URLError("invalid IP-literal")
+    return f"[{address}]{port}"
 
 
 _USERINFO_MARKS = frozenset("-._:~!$&'()*+,;=%@")

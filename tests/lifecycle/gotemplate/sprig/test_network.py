@@ -30,6 +30,11 @@ def test_url_parse_keeps_a_rootless_path_after_a_scheme_as_opaque():
 
 def test_url_parse_strips_ipv6_brackets_from_the_hostname():
     assert call("urlParse", "http://[::1]:9000/x")["hostname"] == "::1"
+    assert call("urlParse", "http://[fe80::1%25en0]/")["host"] == "[fe80::1%en0]"
+
+
+def test_url_parse_takes_the_port_after_the_last_colon():
+    assert call("urlParse", "mongodb://h1:1,h2:2/db")["hostname"] == "h1:1,h2"
 
 
 @pytest.mark.parametrize(
@@ -40,6 +45,9 @@ def test_url_parse_strips_ipv6_brackets_from_the_hostname():
         (":foo", 'parse ":foo": missing protocol scheme'),
         ("1a:b", 'parse "1a:b": first path segment in URL cannot contain colon'),
         ("http://h:port/", 'parse "http://h:port/": invalid port ":port" after host'),
+        ("http://[1.2.3.4]/", 'parse "http://[1.2.3.4]/": invalid IP-literal'),
+        ("http://a[::1]/", 'parse "http://a[::1]/": invalid IP-literal'),
+        ("http://[::1/", "parse \"http://[::1/\": missing ']' in host"),
     ],
 )
 def test_url_parse_panics_with_go_s_parse_error(text, reason):
