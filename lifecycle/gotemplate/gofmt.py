@@ -18,7 +18,8 @@ Where Go's output cannot be reproduced, this module prints something recognisabl
 
 import re
 import struct
-from math import inf
+from bisect import bisect_right
+from math import copysign, inf
 
 from lifecycle.gotemplate.values import NO_VALUE, NilPointer, Struct, type_name
 
@@ -32,6 +33,103 @@ _MIN_INT64 = -(1 << 63)
 _MAX_INT64 = (1 << 63) - 1
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
 _SIMPLE_ESCAPES = {7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v"}
+
+
+# Characters strconv.IsPrint takes as printable in Go 1.27 (Unicode 17.0) that Python 3.12's
+# Unicode 15.0 does not know yet; otherwise Go's and Python's notions of printable agree.
+_UNICODE_17_PRINTABLE = (
+    (0x88F, 0x88F),
+    (0x897, 0x897),
+    (0xC5C, 0xC5C),
+    (0xCDC, 0xCDC),
+    (0x1ACF, 0x1ADD),
+    (0x1AE0, 0x1AEB),
+    (0x1B4E, 0x1B4F),
+    (0x1B7F, 0x1B7F),
+    (0x1C89, 0x1C8A),
+    (0x20C1, 0x20C1),
+    (0x2427, 0x2429),
+    (0x2B96, 0x2B96),
+    (0x2FFC, 0x2FFF),
+    (0x31E4, 0x31E5),
+    (0x31EF, 0x31EF),
+    (0xA7CB, 0xA7CF),
+    (0xA7D2, 0xA7D2),
+    (0xA7D4, 0xA7D4),
+    (0xA7DA, 0xA7DC),
+    (0xA7F1, 0xA7F1),
+    (0xFBC3, 0xFBD2),
+    (0xFD90, 0xFD91),
+    (0xFDC8, 0xFDCE),
+    (0x105C0, 0x105F3),
+    (0x10940, 0x10959),
+    (0x10D40, 0x10D65),
+    (0x10D69, 0x10D85),
+    (0x10D8E, 0x10D8F),
+    (0x10EC2, 0x10EC7),
+    (0x10ED0, 0x10ED8),
+    (0x10EFA, 0x10EFC),
+    (0x11380, 0x11389),
+    (0x1138B, 0x1138B),
+    (0x1138E, 0x1138E),
+    (0x11390, 0x113B5),
+    (0x113B7, 0x113C0),
+    (0x113C2, 0x113C2),
+    (0x113C5, 0x113C5),
+    (0x113C7, 0x113CA),
+    (0x113CC, 0x113D5),
+    (0x113D7, 0x113D8),
+    (0x113E1, 0x113E2),
+    (0x116D0, 0x116E3),
+    (0x11B60, 0x11B67),
+    (0x11BC0, 0x11BE1),
+    (0x11BF0, 0x11BF9),
+    (0x11DB0, 0x11DDB),
+    (0x11DE0, 0x11DE9),
+    (0x11F5A, 0x11F5A),
+    (0x13460, 0x143FA),
+    (0x16100, 0x16139),
+    (0x16D40, 0x16D79),
+    (0x16EA0, 0x16EB8),
+    (0x16EBB, 0x16ED3),
+    (0x16FF2, 0x16FF6),
+    (0x187F8, 0x187FF),
+    (0x18CFF, 0x18CFF),
+    (0x18D09, 0x18D1E),
+    (0x18D80, 0x18DF2),
+    (0x1CC00, 0x1CCFC),
+    (0x1CD00, 0x1CEB3),
+    (0x1CEBA, 0x1CED0),
+    (0x1CEE0, 0x1CEF0),
+    (0x1E5D0, 0x1E5FA),
+    (0x1E5FF, 0x1E5FF),
+    (0x1E6C0, 0x1E6DE),
+    (0x1E6E0, 0x1E6F5),
+    (0x1E6FE, 0x1E6FF),
+    (0x1F6D8, 0x1F6D8),
+    (0x1F777, 0x1F77A),
+    (0x1F8B2, 0x1F8BB),
+    (0x1F8C0, 0x1F8C1),
+    (0x1F8D0, 0x1F8D8),
+    (0x1FA54, 0x1FA57),
+    (0x1FA89, 0x1FA8A),
+    (0x1FA8E, 0x1FA8F),
+    (0x1FABE, 0x1FABE),
+    (0x1FAC6, 0x1FAC6),
+    (0x1FAC8, 0x1FAC8),
+    (0x1FACD, 0x1FACD),
+    (0x1FADC, 0x1FADC),
+    (0x1FADF, 0x1FADF),
+    (0x1FAE9, 0x1FAEA),
+    (0x1FAEF, 0x1FAEF),
+    (0x1FBCB, 0x1FBEF),
+    (0x1FBFA, 0x1FBFA),
+    (0x2B73A, 0x2B73F),
+    (0x2CEA2, 0x2CEAD),
+    (0x2EBF0, 0x2EE5D),
+    (0x323B0, 0x33479),
+)
+_UNICODE_17_STARTS = tuple(start for start, _ in _UNICODE_17_PRINTABLE)
 
 
 def sprint(*args: object) -> str:
@@ -70,13 +168,17 @@ def sprintf(format: str, *args: object) -> str:
 
 
 def _plain_text(value: object) -> str | None:
-    """The %v text of a string, an int or a short flat list of them, without a printer: the
-    values every template action prints."""
+    """The %v text of a string, number, []byte or short flat list of strings and ints, without
+    a printer: the values every template action prints."""
     kind = type(value)
     if kind is str:
         return value
     if kind is int and _MIN_INT64 <= value <= _MAX_INT64:
         return str(value)
+    if kind is float:
+        return format_float(value, "g", -1)
+    if kind is bytes:
+        return "[" + " ".join(map(str, value)) + "]"
     if kind is list and len(value) <= 16:
         parts = []
         for item in value:
@@ -153,7 +255,7 @@ class _Printer:
         """%U: U+0078, or U+0078 'x' with #."""
         precision = self.prec if self.prec_present and self.prec > 4 else 4
         text = "U+" + format(u, "X").rjust(precision, "0")
-        if self.sharp and u <= _MAX_RUNE and chr(u).isprintable():
+        if self.sharp and u <= _MAX_RUNE and _is_print(chr(u)):
             text += " '" + chr(u) + "'"
         self.pad_without_zeros(text)
 
@@ -293,7 +395,10 @@ class _Printer:
             self.buf.append("<nil>")
         else:
             self.buf.append((type_text or type_name(value)) + "=")
-            self.print_arg(value, "v")
+            if type_text == "uint8":  # a byte of a []byte prints as unsigned
+                self.fmt_int(value, False, "v")
+            else:
+                self.print_arg(value, "v")
         self.buf.append(")")
         self.erroring = False
 
@@ -744,6 +849,14 @@ def _bytes_text(data: bytes) -> str:
         return data.decode(errors="surrogateescape")
 
 
+def _is_print(char: str) -> bool:
+    """strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space."""
+    if char.isprintable():
+        return True
+    index = bisect_right(_UNICODE_17_STARTS, ord(char)) - 1
+    return index >= 0 and ord(char) <= _UNICODE_17_PRINTABLE[index][1]
+
+
 def _can_backquote(text: str) -> bool:
     """strconv.CanBackquote: one line, no control characters but tab, no backquote, no BOM."""
     for char in text:
@@ -767,7 +880,7 @@ def _quote(text: str, quote: str, ascii_only: bool) -> str:
             out.append("\\" + char)
         elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8
             out.append(f"\\x{code - 0xDC00:02x}")
-        elif (code < 0x80 or not ascii_only) and char.isprintable():
+        elif (code < 0x80 or not ascii_only) and _is_print(char):
             out.append(char)
         elif code in _SIMPLE_ESCAPES:
             out.append(_SIMPLE_ESCAPES[code])
@@ -792,20 +905,9 @@ def format_float(value: float, verb: str, precision: int) -> str:
         return "+Inf"
     if value == -inf:
         return "-Inf"
-    bits = struct.unpack("<Q", struct.pack("<d", value))[0]
-    negative = bits >> 63 == 1
-    exponent = (bits >> 52) & 0x7FF
-    mantissa = bits & ((1 << 52) - 1)
-    if exponent == 0:
-        exponent = 1
-    else:
-        mantissa |= 1 << 52
-    exponent -= 1023
-    if verb == "b":
-        sign = "-" if negative else ""
-        return f"{sign}{mantissa}p{exponent - 52:+d}"
-    if verb in "xX":
-        return _format_hex_float(negative, mantissa, exponent, verb, precision)
+    if verb in "bxX":
+        return _format_binary_float(value, verb, precision)
+    negative = copysign(1.0, value) < 0
     magnitude = -value if negative else value
     if magnitude == 0:
         return _format_decimal(negative, "", 0, precision, verb, precision < 0)
@@ -826,6 +928,23 @@ def format_float(value: float, verb: str, precision: int) -> str:
         precision = precision or 1
         digits, point = _decimal_digits(format(magnitude, f".{precision - 1}e"))
     return _format_decimal(negative, digits, point, precision, verb, False)
+
+
+def _format_binary_float(value: float, verb: str, precision: int) -> str:
+    """%b (mantissa p exponent, in decimal) and %x, %X (hexadecimal) from the float's bits."""
+    bits = struct.unpack("<Q", struct.pack("<d", value))[0]
+    negative = bits >> 63 == 1
+    exponent = (bits >> 52) & 0x7FF
+    mantissa = bits & ((1 << 52) - 1)
+    if exponent == 0:
+        exponent = 1
+    else:
+        mantissa |= 1 << 52
+    exponent -= 1023
+    if verb == "b":
+        sign = "-" if negative else ""
+        return f"{sign}{mantissa}p{exponent - 52:+d}"
+    return _format_hex_float(negative, mantissa, exponent, verb, precision)
 
 
 def _decimal_digits(text: str) -> tuple[str, int]:
