@@ -168,8 +168,8 @@ def sprintf(format: str, *args: object) -> str:
 
 
 def _plain_text(value: object) -> str | None:
-    """The %v text of a string, number, []byte or short flat list of strings and ints, without
-    a printer: the values every template action prints."""
+    """The %v text of a string, number, []byte or flat list of strings and ints, without a
+    printer: the values every template action prints."""
     kind = type(value)
     if kind is str:
         return value
@@ -179,7 +179,7 @@ def _plain_text(value: object) -> str | None:
         return format_float(value, "g", -1)
     if kind is bytes:
         return "[" + " ".join(map(str, value)) + "]"
-    if kind is list and len(value) <= 16:
+    if kind is list:
         parts = []
         for item in value:
             if type(item) is str:
@@ -497,9 +497,9 @@ class _Printer:
         elif verb == "q":
             self.fmt_q(_bytes_text(data))
         else:
-            self.print_byte_slice(data, verb, 0)
+            self.print_byte_slice(data, verb)
 
-    def print_byte_slice(self, data: bytes, verb: str, depth: int) -> None:
+    def print_byte_slice(self, data: bytes, verb: str) -> None:
         """A []uint8 reached through reflection: each byte is a uint8 of its own."""
         if verb in "sqxX":
             self.fmt_bytes(data, verb, "[]uint8")
@@ -595,7 +595,7 @@ class _Printer:
         elif isinstance(value, str):
             self.fmt_string(value, verb, value)
         elif isinstance(value, bytes):
-            self.print_byte_slice(value, verb, depth)
+            self.print_byte_slice(value, verb)
         elif depth > 0 and self.handle_methods(value, verb):
             return
         elif isinstance(value, dict):

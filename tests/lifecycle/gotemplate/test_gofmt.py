@@ -503,3 +503,9 @@ class TestFastPath:
     )
     def test_it_agrees_with_sprintf_v(self, value):
         assert sprint(value) == sprintf("%v", value)
+
+
+def test_a_width_of_eight_digits_still_pads_as_go_does():
+    # Go checks for overflow before each digit, so 10**7 passes and 10**8 ends the format.
+    assert sprintf("%10000000d", 1) == " " * 9_999_999 + "1"
+    assert sprintf("%100000000d", 1) == "%!(NOVERB)%!(EXTRA int=1)"
