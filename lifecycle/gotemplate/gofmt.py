@@ -512,6 +512,7 @@ class _Printer:
         self.buf.append("}" if self.sharp_v else "]")
 
     def fmt_pointer(self, value: object, verb: str) -> None:
+        """A pointer, or a map or slice under %p: Go prints its address, here a stand-in."""
         if isinstance(value, NilPointer):
             address = None
         elif isinstance(value, dict | list | bytes) or (
@@ -528,7 +529,7 @@ class _Printer:
                 self.pad("<nil>")
             else:
                 self.pad(address)
-        elif verb == "p" or verb in "bodxX":
+        elif verb in "pbodxX":
             if address is not None:
                 self.pad(address)
             elif verb == "p":
