@@ -95,6 +95,7 @@ class _Boxed:
     map[string]interface{} gives as dot and to its variables."""
 
     __slots__ = ("value",)
+    go_type_name = "interface {}"  # what Go's slice calls an index it was given this way
 
     def __init__(self, value: object) -> None:
         self.value = value
@@ -108,6 +109,8 @@ class _Continue(Exception):
     """{{continue}}, caught by the innermost range's iteration."""
 
 
+# Arguments that give a builtin the value as read, in its interface{} when a map held it.
+_HOLDING_NODES = (ChainNode, DotNode, FieldNode, VariableNode)
 _MISSING = object()  # Go's missingVal: no value piped in from a previous command
 
 
@@ -141,7 +144,7 @@ def execute(
 class _State:
     """One execution: output so far, variables in scope, and the node Go would blame."""
 
-    __slots__ = ("functions", "missingkey", "name", "node", "out", "tree", "vars")
+    __slots__ = ("functions", "held", "missingkey", "name", "node", "out", "tree", "vars")
 
     def __init__(self, tree: Tree, functions: Mapping[str, Function], missingkey: str) -> None:
         self.tree = tree
@@ -149,6 +152,7 @@ class _State:
         self.missingkey = missingkey
         self.name = tree.name  # the template being run, for "executing NAME"
         self.node: Node | None = None
+        self.held = False  # whether the last value read was held in an interface{}
         self.out: list[str] = []
         self.vars: list[list] = []
 
@@ -412,6 +416,7 @@ class _State:
             value = self.eval_field(name, None, _MISSING, receiver, boxed)
             boxed = type(receiver) is dict and value is not None
             receiver = value
+        self.held = type(receiver) is dict  # an element of map[string]interface{}
         return self.eval_field(names[-1], args, final, receiver, boxed)
 
     def eval_field(self, name: str, args, final: object, receiver: object, boxed: bool):
@@ -471,10 +476,13 @@ class _State:
         if is_builtin and (name == "and" or name == "or"):
             return self.eval_and_or(dot, name == "or", args, final)
 
-        argv = [
-            self.eval_arg(dot, params[i] if i < n_fixed else params[-1], arg)
-            for i, arg in enumerate(args)
-        ]
+        if is_builtin and name == "slice":
+            argv = self.eval_slice_args(dot, args)
+        else:
+            argv = [
+                self.eval_arg(dot, params[i] if i < n_fixed else params[-1], arg)
+                for i, arg in enumerate(args)
+            ]
         if final is not _MISSING:
             last = params[-1]
             if function.variadic and n_in - 1 < n_fixed:
@@ -499,6 +507,18 @@ class _State:
         if final is not _MISSING:
             value = self.validate(final, _REFLECT_VALUE)
         return value
+
+    def eval_slice_args(self, dot: object, args) -> list:
+        """Go's slice, alone among the builtins, does not take its indexes out of the
+        interface{} that holds them, and refuses them as of type interface {}: such an index
+        is passed on boxed."""
+        argv = [self.eval_arg(dot, _REFLECT_VALUE, arg) for arg in args[:1]]
+        for arg in args[1:]:
+            self.held = False
+            value = self.eval_arg(dot, _REFLECT_VALUE, arg)
+            held = self.held and value is not NO_VALUE and type(arg) in _HOLDING_NODES
+            argv.append(_Boxed(value) if held or value is None else value)
+        return argv
 
     def eval_arg(self, dot: object, typ: str | None, node: Node) -> object:
         """An argument for a parameter of Go type `typ` (None: any, unconverted)."""
@@ -565,6 +585,7 @@ class _State:
         """Go's validateType: `value` as a `typ`, or Go's error when it is not one."""
         if type(value) is _Boxed:
             value = value.value
+            self.held = True
         if value is NO_VALUE:
             if typ is None or typ == _REFLECT_VALUE:
                 return NO_VALUE
