@@ -35,101 +35,25 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surr
 _SIMPLE_ESCAPES = {7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v"}
 
 
-# Characters strconv.IsPrint takes as printable in Go 1.27 (Unicode 17.0) that Python 3.12's
-# Unicode 15.0 does not know yet; otherwise Go's and Python's notions of printable agree.
-_UNICODE_17_PRINTABLE = (
-    (0x88F, 0x88F),
-    (0x897, 0x897),
-    (0xC5C, 0xC5C),
-    (0xCDC, 0xCDC),
-    (0x1ACF, 0x1ADD),
-    (0x1AE0, 0x1AEB),
-    (0x1B4E, 0x1B4F),
-    (0x1B7F, 0x1B7F),
-    (0x1C89, 0x1C8A),
-    (0x20C1, 0x20C1),
-    (0x2427, 0x2429),
-    (0x2B96, 0x2B96),
-    (0x2FFC, 0x2FFF),
-    (0x31E4, 0x31E5),
-    (0x31EF, 0x31EF),
-    (0xA7CB, 0xA7CF),
-    (0xA7D2, 0xA7D2),
-    (0xA7D4, 0xA7D4),
-    (0xA7DA, 0xA7DC),
-    (0xA7F1, 0xA7F1),
-    (0xFBC3, 0xFBD2),
-    (0xFD90, 0xFD91),
-    (0xFDC8, 0xFDCE),
-    (0x105C0, 0x105F3),
-    (0x10940, 0x10959),
-    (0x10D40, 0x10D65),
-    (0x10D69, 0x10D85),
-    (0x10D8E, 0x10D8F),
-    (0x10EC2, 0x10EC7),
-    (0x10ED0, 0x10ED8),
-    (0x10EFA, 0x10EFC),
-    (0x11380, 0x11389),
-    (0x1138B, 0x1138B),
-    (0x1138E, 0x1138E),
-    (0x11390, 0x113B5),
-    (0x113B7, 0x113C0),
-    (0x113C2, 0x113C2),
-    (0x113C5, 0x113C5),
-    (0x113C7, 0x113CA),
-    (0x113CC, 0x113D5),
-    (0x113D7, 0x113D8),
-    (0x113E1, 0x113E2),
-    (0x116D0, 0x116E3),
-    (0x11B60, 0x11B67),
-    (0x11BC0, 0x11BE1),
-    (0x11BF0, 0x11BF9),
-    (0x11DB0, 0x11DDB),
-    (0x11DE0, 0x11DE9),
-    (0x11F5A, 0x11F5A),
-    (0x13460, 0x143FA),
-    (0x16100, 0x16139),
-    (0x16D40, 0x16D79),
-    (0x16EA0, 0x16EB8),
-    (0x16EBB, 0x16ED3),
-    (0x16FF2, 0x16FF6),
-    (0x187F8, 0x187FF),
-    (0x18CFF, 0x18CFF),
-    (0x18D09, 0x18D1E),
-    (0x18D80, 0x18DF2),
-    (0x1CC00, 0x1CCFC),
-    (0x1CD00, 0x1CEB3),
-    (0x1CEBA, 0x1CED0),
-    (0x1CEE0, 0x1CEF0),
-    (0x1E5D0, 0x1E5FA),
-    (0x1E5FF, 0x1E5FF),
-    (0x1E6C0, 0x1E6DE),
-    (0x1E6E0, 0x1E6F5),
-    (0x1E6FE, 0x1E6FF),
-    (0x1F6D8, 0x1F6D8),
-    (0x1F777, 0x1F77A),
-    (0x1F8B2, 0x1F8BB),
-    (0x1F8C0, 0x1F8C1),
-    (0x1F8D0, 0x1F8D8),
-    (0x1FA54, 0x1FA57),
-    (0x1FA89, 0x1FA8A),
-    (0x1FA8E, 0x1FA8F),
-    (0x1FABE, 0x1FABE),
-    (0x1FAC6, 0x1FAC6),
-    (0x1FAC8, 0x1FAC8),
-    (0x1FACD, 0x1FACD),
-    (0x1FADC, 0x1FADC),
-    (0x1FADF, 0x1FADF),
-    (0x1FAE9, 0x1FAEA),
-    (0x1FAEF, 0x1FAEF),
-    (0x1FBCB, 0x1FBEF),
-    (0x1FBFA, 0x1FBFA),
-    (0x2B73A, 0x2B73F),
-    (0x2CEA2, 0x2CEAD),
-    (0x2EBF0, 0x2EE5D),
-    (0x323B0, 0x33479),
-)
-_UNICODE_17_STARTS = tuple(start for start, _ in _UNICODE_17_PRINTABLE)
+# Characters (hexadecimal, and ranges) strconv.IsPrint takes as printable in Go 1.27 (Unicode
+# 17.0) that Python 3.12's Unicode 15.0 does not know yet; otherwise the two agree.
+_UNICODE_17_PRINTABLE = """
+    88F 897 C5C CDC 1ACF-1ADD 1AE0-1AEB 1B4E-1B4F 1B7F 1C89-1C8A 20C1 2427-2429 2B96 2FFC-2FFF
+    31E4-31E5 31EF A7CB-A7CF A7D2 A7D4 A7DA-A7DC A7F1 FBC3-FBD2 FD90-FD91 FDC8-FDCE 105C0-105F3
+    10940-10959 10D40-10D65 10D69-10D85 10D8E-10D8F 10EC2-10EC7 10ED0-10ED8 10EFA-10EFC
+    11380-11389 1138B 1138E 11390-113B5 113B7-113C0 113C2 113C5 113C7-113CA 113CC-113D5
+    113D7-113D8 113E1-113E2 116D0-116E3 11B60-11B67 11BC0-11BE1 11BF0-11BF9 11DB0-11DDB
+    11DE0-11DE9 11F5A 13460-143FA 16100-16139 16D40-16D79 16EA0-16EB8 16EBB-16ED3 16FF2-16FF6
+    187F8-187FF 18CFF 18D09-18D1E 18D80-18DF2 1CC00-1CCFC 1CD00-1CEB3 1CEBA-1CED0 1CEE0-1CEF0
+    1E5D0-1E5FA 1E5FF 1E6C0-1E6DE 1E6E0-1E6F5 1E6FE-1E6FF 1F6D8 1F777-1F77A 1F8B2-1F8BB
+    1F8C0-1F8C1 1F8D0-1F8D8 1FA54-1FA57 1FA89-1FA8A 1FA8E-1FA8F 1FABE 1FAC6 1FAC8 1FACD 1FADC
+    1FADF 1FAE9-1FAEA 1FAEF 1FBCB-1FBEF 1FBFA 2B73A-2B73F 2CEA2-2CEAD 2EBF0-2EE5D 323B0-33479
+"""
+_UNICODE_17_RANGES = [
+    (int(first, 16), int(last or first, 16))
+    for first, _, last in (item.partition("-") for item in _UNICODE_17_PRINTABLE.split())
+]
+_UNICODE_17_STARTS = [first for first, _ in _UNICODE_17_RANGES]
 
 
 def sprint(*args: object) -> str:
@@ -855,7 +779,7 @@ def _is_print(char: str) -> bool:
     if char.isprintable():
         return True
     index = bisect_right(_UNICODE_17_STARTS, ord(char)) - 1
-    return index >= 0 and ord(char) <= _UNICODE_17_PRINTABLE[index][1]
+    return index >= 0 and ord(char) <= _UNICODE_17_RANGES[index][1]
 
 
 def _can_backquote(text: str) -> bool:
