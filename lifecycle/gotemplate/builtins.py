@@ -234,7 +234,7 @@ def _equal_composite(first: object, other: object) -> bool:
     if first_nil or other_nil:
         return first_nil == other_nil
     if other_kind in ("slice", "map", "func"):
-        raise GoError(f"non-comparable type {sprintf('%s', other)}: {_type_of(other)}")
+        raise GoError(f"non-comparable type {sprintf('%s', other)}: {go_type_name(other)}")
     if other_kind == "ptr":
         return first is other
     if isinstance(first, Struct) and isinstance(other, Struct):
@@ -246,7 +246,8 @@ def _is_nil(value: object) -> bool:
     return value is NO_VALUE or isinstance(value, NilPointer)
 
 
-def _type_of(value: object) -> str:
+def go_type_name(value: object) -> str:
+    """values.type_name, and "func" for a function value."""
     return "func" if isinstance(value, Function) else type_name(value)
 
 

@@ -12,7 +12,7 @@ from contextlib import suppress
 from dataclasses import replace
 from typing import NoReturn
 
-from lifecycle.gotemplate.builtins import BUILTINS
+from lifecycle.gotemplate.builtins import BUILTINS, go_type_name
 from lifecycle.gotemplate.callables import Function, GoError, GoPanic
 from lifecycle.gotemplate.gofmt import sprint
 from lifecycle.gotemplate.literals import quote
@@ -48,7 +48,6 @@ from lifecycle.gotemplate.values import (
     TypedList,
     TypedMap,
     is_true,
-    type_name,
 )
 
 MISSINGKEY_MODES = ("error", "default", "invalid", "zero")
@@ -313,7 +312,7 @@ class _State:
         elif value is NO_VALUE:
             self.out.append("<no value>")
         elif isinstance(value, Function):
-            self.errorf(f"can't print {node} of type {_type_of(value)}")
+            self.errorf(f"can't print {node} of type {go_type_name(value)}")
         else:
             # Go prints what a pointer points to: a struct without its `&`.
             if isinstance(value, Struct) and value.pointer:
@@ -439,7 +438,7 @@ class _State:
         elif receiver is None or isinstance(receiver, NilPointer):
             typ = _INTERFACE if boxed or receiver is None else receiver.type_name
             self.errorf(f"nil pointer evaluating {typ}.{name}")
-        typ = _INTERFACE if boxed else _type_of(receiver)
+        typ = _INTERFACE if boxed else go_type_name(receiver)
         self.errorf(f"can't evaluate field {name} in type {typ}")
 
     def missing_key(self, name: str, mapping: dict) -> object:
@@ -595,7 +594,7 @@ class _State:
             return zero
         if typ is None or typ in _ANY:
             return value
-        actual = _INTERFACE if value is None else _type_of(value)
+        actual = _INTERFACE if value is None else go_type_name(value)
         if actual == typ:
             return value
         if actual == "*" + typ:  # one dereference, as Go allows
@@ -624,12 +623,6 @@ def _is_hex_int(text: str) -> bool:
 
 def _box(value: object) -> object:
     return value if value is None else _Boxed(value)
-
-
-def _type_of(value: object) -> str:
-    if isinstance(value, Function):
-        return "func"
-    return type_name(value)
 
 
 def _nil_of(typ: str | None) -> object:
