@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "blueprints_ui.inventory",
     "blueprints_ui.transfer",
     "blueprints_ui.lint",
+    "blueprints_ui.preview",
 ]
 
 MIDDLEWARE = [

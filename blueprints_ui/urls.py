@@ -19,6 +19,7 @@ api_root = DefaultRouter.APIRootView.as_view(
             if "(" not in prefix
         },
         "lint": "lint",
+        "render": "render",
     }
 )
 api = [
@@ -27,6 +28,7 @@ api = [
     path("", include("blueprints_ui.kasten.api.urls")),
     path("", include("blueprints_ui.inventory.api.urls")),
     path("", include("blueprints_ui.lint.api.urls")),
+    path("", include("blueprints_ui.preview.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -1,4 +1,8 @@
-"""Which function names each template engine knows (names only; implementations come later)."""
+"""Which function names each template engine knows.
+
+Names only, so that parsing and linting do not load the implementations (builtins.py and
+sprig/); a test holds the two in step.
+"""
 
 _GO_BUILTINS = """
     and or not len index slice print printf println html js urlquery call eq ne lt le gt ge
