@@ -6,12 +6,18 @@ output artifacts last (shared/reference/kanister-templates.md §2). Every string
 template; map keys are rendered too; numbers, booleans and nulls pass through.
 """
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from lifecycle.gotemplate.kanister import Outcome, render
-from lifecycle.model import Action, Phase
+import yaml
+
+from lifecycle.gotemplate import TemplateSyntaxError, functions_used, parse
+from lifecycle.gotemplate.kanister import FUNCTIONS, Outcome, render
+from lifecycle.model import Action, Blueprint, Phase
 from lifecycle.template_data import PhaseSample, Sample, template_params
+from lifecycle.yamlpos import LineIndex
+from lifecycle.yamlpos.scalars import value_offsets
 
 MASK = "••••"
 
@@ -31,6 +37,7 @@ class RenderedString:
     location: str  # e.g. actions.backup.phases[0].args.command[2]
     template: str
     outcome: Outcome
+    node: yaml.Node | None = field(default=None, repr=False, compare=False)  # where it is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +88,12 @@ def preview_action(action: Action, sample: Sample, inputs: Inputs) -> ActionPrev
         )
     )
     artifacts = [
-        RenderedString(location, text, render(text, after))
+        RenderedString(location, text, render(text, after), node)
         for artifact in action.output_artifacts.values()
-        for location, text in _strings(
+        for location, text, node in _strings(
             {"keyValue": artifact.key_value, "kopiaSnapshot": artifact.kopia_snapshot or None},
             artifact.path,
+            artifact.node,
         )
     ]
     return ActionPreview(action.name, previews, artifacts)
@@ -109,7 +117,7 @@ def _declared(given: Mapping[str, Mapping], kinds: Mapping[str, str], kind: str)
 
 def _render_objects(phase: Phase, params) -> list[RenderedString]:
     return [
-        RenderedString(f"{ref.path}.{name}", text, render(text, params))
+        RenderedString(f"{ref.path}.{name}", text, render(text, params), _child(ref.node, name))
         for ref in phase.objects.values()
         for name, text in (("name", ref.name), ("namespace", ref.namespace))
         if "{{" in text
@@ -120,29 +128,39 @@ def _phase_preview(phase: Phase, params, objects: list[RenderedString]) -> Phase
     strings: list[RenderedString] = []
     where = f"{phase.path}.args"
 
-    def rendered(value: object, location: str) -> object:
+    def rendered(value: object, location: str, node: yaml.Node | None = None) -> object:
         if isinstance(value, str):
-            result = RenderedString(location, value, render(value, params))
+            result = RenderedString(location, value, render(value, params), node)
             strings.append(result)
             return result.outcome
         if isinstance(value, dict):
             out = {}
             for key, item in value.items():
-                key_outcome = rendered(str(key), f"{location}.{key}") if "{{" in str(key) else key
-                out[_text(key_outcome)] = rendered(item, f"{location}.{key}")
+                key_node = _key(node, str(key))
+                key_outcome = (
+                    rendered(str(key), f"{location}.{key}", key_node) if "{{" in str(key) else key
+                )
+                out[_text(key_outcome)] = rendered(
+                    item, f"{location}.{key}", _child(node, str(key))
+                )
             return out
         if isinstance(value, list):
-            return [rendered(item, f"{location}[{i}]") for i, item in enumerate(value)]
+            items = node.value if isinstance(node, yaml.SequenceNode) else ()
+            return [
+                rendered(item, f"{location}[{i}]", items[i] if i < len(items) else None)
+                for i, item in enumerate(value)
+            ]
         return value
 
+    args_node = _child(phase.node, "args")
     if phase.func == "WaitV2":
-        args = _wait_v2(phase.args, where, rendered)
+        args = _wait_v2(phase.args, where, rendered, args_node)
     else:
-        args = rendered(phase.args, where)
+        args = rendered(phase.args, where, args_node)
     return PhasePreview(phase.name, phase.func, phase.is_defer, objects, args, strings)
 
 
-def _wait_v2(args: dict, where: str, rendered) -> dict:
+def _wait_v2(args: dict, where: str, rendered, node: yaml.Node | None) -> dict:
     """WaitV2 renders only each condition's objectReference; its conditions run later against
     the watched object."""
     out = dict(args)
@@ -155,6 +173,7 @@ def _wait_v2(args: dict, where: str, rendered) -> dict:
                     "objectReference": rendered(
                         item["objectReference"],
                         f"{where}.conditions.{group}[{index}].objectReference",
+                        _at(_child(_child(node, "conditions"), group), index, "objectReference"),
                     ),
                 }
                 if isinstance(item, dict) and "objectReference" in item
@@ -174,12 +193,31 @@ def _text(value: object) -> object:
     return value
 
 
-def _strings(value: object, location: str):
+def _strings(value: object, location: str, node: yaml.Node | None):
     if isinstance(value, str):
-        yield location, value
+        yield location, value, node
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, f"{location}.{key}")
+            yield from _strings(item, f"{location}.{key}", _child(node, str(key)))
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value node under a mapping key (None where the YAML is not a plain mapping)."""
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if k.value == key), None)
+    return None
+
+
+def _key(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((k for k, _ in node.value if k.value == key), None)
+    return None
+
+
+def _at(node: yaml.Node | None, index: int, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.SequenceNode) and index < len(node.value):
+        return _child(node.value[index], key)
+    return None
 
 
 def mask_secrets(text: str, secrets: Mapping[str, Mapping[str, Mapping[str, bytes]]]) -> str:
@@ -203,3 +241,67 @@ def mask_secrets(text: str, secrets: Mapping[str, Mapping[str, Mapping[str, byte
     for value in values:
         text = text.replace(value, MASK)
     return text
+
+
+_VARYING = frozenset(name for name, function in FUNCTIONS.items() if function.varies)
+
+
+def varies(template: str) -> bool:
+    """Whether the template calls a function whose result changes from run to run (random
+    values, the current time, the environment): its preview is one possible result."""
+    if "{{" not in template:
+        return False
+    try:
+        tree = parse(template)
+    except TemplateSyntaxError:
+        return False
+    return any(use.name in _VARYING for use in functions_used(tree))
+
+
+def file_position(string: RenderedString, text: str, base: int = 0) -> tuple[int, int] | None:
+    """The file's 1-based line and column of the character a string's render error points at,
+    through the scalar's quoting, escapes and block indentation; None without an error or node.
+
+    `text` is the file the string's node was read from, `base` its document's offset there."""
+    error = string.outcome.error
+    if error is None or not isinstance(string.node, yaml.ScalarNode):
+        return None
+    offsets = value_offsets(text, string.node, base)
+    at = LineIndex(string.template).offset(error.line, error.column)
+    return LineIndex(text).line_column(offsets[min(max(at, 0), len(offsets) - 1)])
+
+
+_KANDO_OUTPUT = re.compile(r"\bkando\s+output\s+(['\"]?)([A-Za-z0-9_]+)\1(?=\s)")
+
+
+def kando_output_keys(phase: Phase) -> list[str]:
+    """The keys a phase's commands write with `kando output KEY value`, in order, once each."""
+    keys = (match.group(2) for text in _texts(phase.args) for match in _KANDO_OUTPUT.finditer(text))
+    return list(dict.fromkeys(keys))
+
+
+def artifact_keys(blueprint: Blueprint, action: Action) -> dict[str, list[str]]:
+    """Per input artifact the action names, the keyValue keys of the other actions' output
+    artifacts of that name (usually backup's, read by restore and delete)."""
+    return {
+        name: list(
+            dict.fromkeys(
+                key
+                for other in blueprint.actions.values()
+                if other is not action and name in other.output_artifacts
+                for key in other.output_artifacts[name].key_value
+            )
+        )
+        for name in action.input_artifact_names
+    }
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)

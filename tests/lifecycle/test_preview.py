@@ -1,7 +1,16 @@
 """An action previewed string by string, rendered where and when Kanister renders it."""
 
 from lifecycle.parsing import parse_blueprint
-from lifecycle.preview import MASK, Inputs, mask_secrets, preview_action
+from lifecycle.preview import (
+    MASK,
+    Inputs,
+    artifact_keys,
+    file_position,
+    kando_output_keys,
+    mask_secrets,
+    preview_action,
+    varies,
+)
 from lifecycle.template_data import Sample
 from lifecycle.yamlpos import split_documents
 
@@ -112,3 +121,57 @@ def test_the_defer_phase_runs_after_all_phases_and_artifacts_after_it():
 def test_secret_values_are_masked_as_text_and_as_the_byte_list_go_prints():
     secrets = {"dump": {"db": {"password": b"pass"}}}
     assert mask_secrets("-W pass and [112 97 115 115]", secrets) == f"-W {MASK} and {MASK}"
+
+
+def test_a_failed_string_points_at_its_file_line_and_column():
+    [failure] = preview().failures
+    line, column = file_position(failure, BLUEPRINT)
+    assert (line, column) == (31, 69)
+    assert BLUEPRINT.splitlines()[line - 1][column - 1 :].startswith(".upload.Output.x }}")
+
+
+def test_file_positions_follow_block_scalars():
+    text = BLUEPRINT.replace(
+        "    deferPhase:",
+        "    - func: KubeTask\n      name: late\n      args:\n        command:\n"
+        "        - |\n          echo one\n          echo {{ .Nope }}\n    deferPhase:",
+    )
+    document = split_documents(text, "pg.yaml").documents[0]
+    action = parse_blueprint(document).actions["backup"]
+    result = preview_action(action, Sample("StatefulSet", STATEFULSET), INPUTS)
+    failure = next(s for s in result.failures if ".phases[3]" in s.location)
+    assert file_position(failure, text, document.offset) == (46, 19)
+    assert text.splitlines()[45][18:].startswith(".Nope")
+
+
+def test_strings_calling_random_time_or_environment_functions_vary():
+    assert varies('{{ now | date "2006" }}-{{ randAlphaNum 4 }}')
+    assert varies('{{ env "HOME" }}')
+    assert not varies("{{ .Time }}")
+    assert not varies("{{ now")  # a syntax error is reported as such, not as varying
+    assert not varies("plain now")
+
+
+def test_kando_output_keys_come_from_the_phase_commands():
+    phase = (
+        parse_blueprint(
+            split_documents(
+                BLUEPRINT.replace(
+                    "pg_dump -U", "kando output path /b; kando output 'size' 3; pg_dump"
+                ),
+                "pg.yaml",
+            ).documents[0]
+        )
+        .actions["backup"]
+        .phases[0]
+    )
+    assert kando_output_keys(phase) == ["path", "size"]
+
+
+def test_input_artifact_keys_come_from_the_action_that_outputs_them():
+    text = BLUEPRINT + "  restore:\n    inputArtifactNames: [dump, other]\n    phases: []\n"
+    blueprint = parse_blueprint(split_documents(text, "pg.yaml").documents[0])
+    assert artifact_keys(blueprint, blueprint.actions["restore"]) == {
+        "dump": ["path", "cleaned"],
+        "other": [],
+    }
