@@ -36,7 +36,8 @@ def _single(mapped: str, char: str) -> str:
 
 
 def to_upper_rune(char: str) -> str:
-    return _single(char.upper(), char)
+    # Python's full mapping turns U+1FB3 into two letters; Go's simple one gives its titlecase.
+    return _single(char.upper(), _single(char.title(), char))
 
 
 def to_lower_rune(char: str) -> str:

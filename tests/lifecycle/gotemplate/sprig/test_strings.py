@@ -29,6 +29,7 @@ def test_trim_all_prefix_and_suffix_take_the_cutset_first():
 
 def test_case_changes_map_each_rune_to_one_rune():
     assert call("upper", "straße") == "STRAßE"
+    assert call("upper", "\u1fb3") == "\u1fbc"  # not two letters, as Python spells it
     assert call("lower", "HELLO İ") == "hello i"
 
 
