@@ -1,10 +1,8 @@
 """sprig v2.22.0's defaults and flow control: `default`, `empty`, `coalesce`, `ternary`..."""
 
-import copy
-
 from lifecycle.gotemplate.callables import Function, GoError
 from lifecycle.gotemplate.sprig.lists import elements
-from lifecycle.gotemplate.values import NO_VALUE, NilPointer
+from lifecycle.gotemplate.values import NO_VALUE, NilPointer, Struct, TypedList, TypedMap
 
 
 def empty(value: object) -> bool:
@@ -39,6 +37,27 @@ def ternary(if_true: object, if_false: object, condition: bool) -> object:
     return if_true if condition else if_false
 
 
+def deep_copy(value: object) -> object:
+    """copystructure.Copy: new maps, slices and structs with the same Go types; other values
+    are immutable here, and time.Time keeps its location as Go's copy does."""
+    if isinstance(value, TypedMap):
+        return TypedMap(
+            {key: deep_copy(item) for key, item in value.items()},
+            type_name=value.type_name,
+            zero=value.zero,
+        )
+    if isinstance(value, TypedList):
+        return TypedList(map(deep_copy, value), type_name=value.type_name)
+    if isinstance(value, dict):
+        return {key: deep_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return list(map(deep_copy, value))
+    if isinstance(value, Struct):
+        fields = {name: deep_copy(field) for name, field in value.fields.items()}
+        return Struct(value.type_name, fields, value.pointer)
+    return value
+
+
 def fail(message: str) -> str:
     raise GoError(message)
 
@@ -51,7 +70,6 @@ FUNCTIONS: dict[str, Function] = {
     "coalesce": Function("coalesce", (_ANY,), coalesce, variadic=True),
     "compact": Function("compact", (_ANY,), compact),
     "ternary": Function("ternary", (_ANY, _ANY, "bool"), ternary),
-    # copystructure.Copy: a fresh copy of every map and slice, with the same Go types.
-    "deepCopy": Function("deepCopy", (_ANY,), copy.deepcopy),
+    "deepCopy": Function("deepCopy", (_ANY,), deep_copy),
     "fail": Function("fail", ("string",), fail, returns_error=True),
 }

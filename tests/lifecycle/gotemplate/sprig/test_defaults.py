@@ -1,6 +1,7 @@
 import pytest
 
 from lifecycle.gotemplate.callables import GoError, GoPanic
+from lifecycle.gotemplate.gotime import ZERO_TIME
 from lifecycle.gotemplate.sprig.defaults import FUNCTIONS
 from lifecycle.gotemplate.values import NilPointer, Struct, TypedMap
 
@@ -51,6 +52,13 @@ def test_deep_copy_copies_maps_and_lists_and_keeps_their_go_types():
     copied = call("deepCopy", original)
     assert copied == original and copied["a"] is not original["a"]
     assert copied["m"].type_name == "map[string]string"
+
+
+def test_deep_copy_copies_structs_and_shares_times():
+    struct = Struct("param.Phase", {"Output": {"k": "v"}}, pointer=True)
+    copied = call("deepCopy", [struct, ZERO_TIME])
+    assert copied[0] is not struct and copied[0].fields == struct.fields and copied[0].pointer
+    assert copied[1] is ZERO_TIME
 
 
 def test_fail_is_an_error_result():
