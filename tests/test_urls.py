@@ -9,7 +9,7 @@ from blueprints_ui.kasten.models import BlueprintBinding, Policy
 
 pytestmark = pytest.mark.django_db
 PUBLIC = {"healthz", "login"}
-POST_ONLY = {"logout", "api:lint"}
+POST_ONLY = {"logout", "api:lint", "api:render"}
 
 
 def sample_kwargs(name: str, keys: set[str]) -> dict:
@@ -76,6 +76,7 @@ def test_the_app_has_the_main_pages(urls):
         "lint:check",
         "api:schema",
         "api:lint",
+        "api:render",
     ):
         assert required in names
 
