@@ -49,7 +49,7 @@ def _escape(match: re.Match) -> str:
     if char in _ESCAPES:
         return _ESCAPES[char]
     if "\udc80" <= char <= "\udcff":
-        return "\\ufffd"  # a byte that is not UTF-8
+        return "\ufffd"  # a byte that is not UTF-8 becomes the replacement character itself
     return f"\\u{ord(char):04x}"
 
 

@@ -15,6 +15,10 @@ def test_to_json_escapes_controls_as_encoding_json_does():
     assert call("toJson", text) == '"line\\nbreak\\ttab\\u0001\\u2028\\b\\f"'
 
 
+def test_to_json_writes_bytes_that_are_not_utf8_as_the_replacement_character():
+    assert call("toJson", "a\udcffb") == '"a\ufffdb"'
+
+
 def test_to_json_writes_floats_with_shortest_digits():
     assert call("toJson", [1.0, 1.5, 1e20, 1e21, 1e-7, 0.000001]) == (
         "[1,1.5,100000000000000000000,1e+21,1e-7,0.000001]"
