@@ -1,6 +1,7 @@
 from django.urls import path
 
 from blueprints_ui.blueprints import views
+from blueprints_ui.preview import views as preview_views
 
 app_name = "blueprints"
 urlpatterns = [
@@ -11,6 +12,11 @@ urlpatterns = [
     path("<str:namespace>/<str:name>/delete/", views.blueprint_delete, name="blueprint-delete"),
     path(
         "<str:namespace>/<str:name>/download/", views.blueprint_download, name="blueprint-download"
+    ),
+    path(
+        "<str:namespace>/<str:name>/preview/",
+        preview_views.blueprint_preview,
+        name="blueprint-preview",
     ),
     path("<str:namespace>/<str:name>/revisions/", views.revision_list, name="revision-list"),
     path(
