@@ -3,7 +3,7 @@
 import math
 
 from lifecycle.gotemplate.callables import Function
-from lifecycle.gotemplate.values import Int64, NilPointer, Struct, type_name
+from lifecycle.gotemplate.values import Struct, type_name
 
 
 def type_of(value: object) -> str:
@@ -14,34 +14,27 @@ def type_is(target: str, value: object) -> bool:
     return target == type_name(value)
 
 
+_BASIC_KINDS = frozenset(("bool", "int", "int64", "float64", "string"))
+
+
 def type_is_like(target: str, value: object) -> bool:
     return type_name(value) in (target, "*" + target)
 
 
 def kind_of(value: object) -> str:
-    """The name of reflect.ValueOf(value).Kind()."""
+    """The name of reflect.ValueOf(value).Kind(), read off its Go type."""
     if value is None:
         return "invalid"
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, Int64):
-        return "int64"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, float):
-        return "float64"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bytes | list):
-        return "slice"
-    if isinstance(value, dict):
-        return "map"
-    if isinstance(value, NilPointer):
+    name = type_name(value)
+    if name.startswith("*"):
         return "ptr"
-    if isinstance(value, Struct):
-        return "ptr" if value.pointer else "struct"
-    # Other wrapped Go values (time.Time, *semver.Version) are structs or pointers to one.
-    return "ptr" if type_name(value).startswith("*") else "struct"
+    if name.startswith("[]"):
+        return "slice"
+    if name.startswith("map["):
+        return "map"
+    if name in _BASIC_KINDS:
+        return name
+    return "struct"  # time.Time, and the structs of Kanister's params
 
 
 def kind_is(target: str, value: object) -> bool:
