@@ -84,6 +84,15 @@ def main(base: str, username: str, password: str) -> None:
         page.wait_for_selector("#lint-heading")  # htmx scrolls the results into view
         page.mouse.move(0, 0)  # no hover underline where the button was
         page.screenshot(path=OUT / "lint-page.png")
+        page.goto(base + "/blueprints/kasten-io/mysql-blueprint/preview/")
+        page.fill("#id_secret-0-0-value-0", "hunter2")  # shown as •••• in the results
+        page.check("input[name=profile]")
+        page.fill("#id_profile_bucket", "backups")
+        page.fill("#id_output-0", "")  # the artifact then fails: s3path was never output
+        page.click("button[type=submit]")
+        page.wait_for_selector(".render-error")
+        page.mouse.move(0, 0)
+        page.screenshot(path=OUT / "blueprint-preview.png")
         browser.close()
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
+from lifecycle.functions import FUNCTIONS as KANISTER_FUNCTIONS
 from lifecycle.gotemplate import TemplateSyntaxError, functions_used, parse
 from lifecycle.gotemplate.kanister import FUNCTIONS, Outcome, render
 from lifecycle.model import Action, Blueprint, Phase
@@ -275,8 +276,12 @@ _KANDO_OUTPUT = re.compile(r"\bkando\s+output\s+(['\"]?)([A-Za-z0-9_]+)\1(?=\s)"
 
 
 def kando_output_keys(phase: Phase) -> list[str]:
-    """The keys a phase's commands write with `kando output KEY value`, in order, once each."""
-    keys = (match.group(2) for text in _texts(phase.args) for match in _KANDO_OUTPUT.finditer(text))
+    """The keys of a phase's output: those its function returns (BackupData's backupID...) and
+    those its commands write with `kando output KEY value`, in order, once each."""
+    keys = [*(getattr(KANISTER_FUNCTIONS.get(phase.func), "outputs", None) or ())]
+    keys += (
+        match.group(2) for text in _texts(phase.args) for match in _KANDO_OUTPUT.finditer(text)
+    )
     return list(dict.fromkeys(keys))
 
 

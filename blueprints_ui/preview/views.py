@@ -24,8 +24,8 @@ from lifecycle.preview import preview_action
 from lifecycle.template_data import PREVIEW_TIME
 from lifecycle.yamlpos import split_documents
 
-SAMPLE_MANIFEST = """apiVersion: apps/v1
-kind: StatefulSet
+SAMPLE_MANIFEST = """apiVersion: {api_version}
+kind: {kind}
 metadata:
   name: my-app
   namespace: my-namespace
@@ -36,6 +36,17 @@ spec:
       containers:
       - name: app
 """
+SAMPLE_CLAIM = """apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: my-claim
+  namespace: my-namespace
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+"""
+API_VERSIONS = {"StatefulSet": "apps/v1", "Deployment": "apps/v1",
+                "DeploymentConfig": "apps.openshift.io/v1"}  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -102,25 +113,43 @@ def _form_context(request, blueprint, parsed, data) -> dict:
 
 
 def _initial(parsed, action: str | None) -> dict[str, str]:
-    values = {"time": PREVIEW_TIME, "manifest": SAMPLE_MANIFEST, "profile_type": "s3Compliant"}
-    if action and runs_on_namespace(action):
-        namespaces = Resource.objects.namespaces()
-        return values | {
-            "target": "namespace",
-            "subject": namespaces[0] if namespaces else "default",
-        }
-    workloads = Resource.objects.workloads().filter(kind__in=list(ACTIONSET_KINDS))
+    """Sample inputs: a workload of the kind the action reads, or for a hook that reads none
+    the first namespace; a sample manifest of that kind when the inventory has none; a profile
+    when the templates read one."""
+    namespaces = Resource.objects.namespaces()
     kind = _workload_kind(parsed.actions[action]) if action else ""
+    reads_profile = action and ".Profile" in str(_action_texts(parsed.actions[action]))
+    values = {
+        "time": PREVIEW_TIME,
+        "manifest": SAMPLE_CLAIM
+        if kind == "PersistentVolumeClaim"
+        else SAMPLE_MANIFEST.format(
+            kind=kind or "StatefulSet", api_version=API_VERSIONS.get(kind, "apps/v1")
+        ),
+        "profile_type": "s3Compliant",
+        "subject": namespaces[0] if namespaces else "default",
+    }
+    if reads_profile:
+        values |= {"profile": "on", "profile_bucket": "my-bucket", "profile_region": "us-east-1"}
+    if action and runs_on_namespace(action) and not kind:
+        return values | {"target": "namespace"}
+    workloads = Resource.objects.workloads().filter(kind__in=list(ACTIONSET_KINDS))
     first = workloads.filter(kind__iexact=kind).first() if kind else None
     first = first or workloads.first()
     return values | {"target": f"resource-{first.pk}" if first else "paste"}
+
+
+def _action_texts(action) -> list:
+    return [phase.args for phase in action.all_phases] + [
+        artifact.key_value for artifact in action.output_artifacts.values()
+    ]
 
 
 def _workload_kind(action) -> str:
     """The kind an action is written for: its `kind`, else the first workload its templates read."""
     if action.kind:
         return action.kind
-    text = str([phase.args for phase in action.all_phases])
+    text = str(_action_texts(action))
     used = [
         (text.find(f".{kind}."), kind) for kind in ("StatefulSet", "Deployment", "DeploymentConfig")
     ]

@@ -175,3 +175,13 @@ def test_input_artifact_keys_come_from_the_action_that_outputs_them():
         "dump": ["path", "cleaned"],
         "other": [],
     }
+
+
+def test_output_keys_include_what_the_function_returns():
+    text = BLUEPRINT.replace(
+        "func: KubeTask\n      name: upload", "func: ScaleWorkload\n      name: upload"
+    )
+    phase = (
+        parse_blueprint(split_documents(text, "pg.yaml").documents[0]).actions["backup"].phases[1]
+    )
+    assert kando_output_keys(phase) == ["originalReplicaCount"]

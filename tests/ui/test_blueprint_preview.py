@@ -129,6 +129,10 @@ class TestPage:
         page = auth_client.get("/blueprints/kasten-io/pg/").content.decode()
         assert f'<a class="button" href="{URL}">Preview</a>' in page
 
+    def test_each_action_links_to_its_preview(self, auth_client, blueprint):
+        page = auth_client.get("/blueprints/kasten-io/pg/").content.decode()
+        assert f'<a href="{URL}?action=restore" aria-label="Preview restore">preview</a>' in page
+
     def test_it_requires_login(self, client, blueprint):
         response = client.get(URL)
         assert response.status_code == 302
@@ -199,6 +203,12 @@ class TestResults:
         assert '<option value="namespace" selected>' in page
         data = {"action": "quiesce", "target": "namespace", "subject": "shop"}
         assert "freeze shop" in visible(auth_client.post(URL, data))
+
+    def test_a_hook_that_reads_a_workload_starts_on_one(self, auth_client, statefulset):
+        store_yaml(BLUEPRINT.replace(".Namespace.Name", ".StatefulSet.Name"))
+        page = auth_client.get(URL + "?action=quiesce").content.decode()
+        assert f'<option value="resource-{statefulset.pk}" selected>' in page
+        assert "freeze pg-db" in page
 
     def test_it_renders_a_pasted_manifest(self, auth_client, blueprint):
         data = {"action": "restore", "target": "paste", "manifest": STATEFULSET}
@@ -339,3 +349,14 @@ class TestEmptyStates:
         assert "The inventory has no workloads: paste a sample manifest below" in visible(response)
         assert '<option value="paste" selected>' in page
         assert "my-namespace" in visible(response)  # the sample manifest renders at once
+
+    def test_the_sample_manifest_and_profile_fit_what_the_action_reads(self, auth_client):
+        text = BLUEPRINT.replace(".StatefulSet.", ".Deployment.").replace(
+            '"{{ .Phases.dump.Output.path }}"', '"{{ .Profile.Location.Bucket }}/x"'
+        )
+        store_yaml(text)
+        response = auth_client.get(URL)
+        page = response.content.decode()
+        assert "kind: Deployment\n" in page
+        assert '<input type="checkbox" name="profile" value="on" checked>' in page
+        assert "my-bucket/x" in visible(response)
