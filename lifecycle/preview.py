@@ -6,12 +6,12 @@ output artifacts last (shared/reference/kanister-templates.md §2). Every string
 template; map keys are rendered too; numbers, booleans and nulls pass through.
 """
 
-import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import yaml
 
+from lifecycle import kando
 from lifecycle.functions import FUNCTIONS as KANISTER_FUNCTIONS
 from lifecycle.gotemplate import TemplateSyntaxError, functions_used, parse
 from lifecycle.gotemplate.kanister import FUNCTIONS, Outcome, render
@@ -272,17 +272,11 @@ def file_position(string: RenderedString, text: str, base: int = 0) -> tuple[int
     return LineIndex(text).line_column(offsets[min(max(at, 0), len(offsets) - 1)])
 
 
-_KANDO_OUTPUT = re.compile(r"\bkando\s+output\s+(['\"]?)([A-Za-z0-9_]+)\1(?=\s)")
-
-
 def kando_output_keys(phase: Phase) -> list[str]:
     """The keys of a phase's output: those its function returns (BackupData's backupID...) and
     those its commands write with `kando output KEY value`, in order, once each."""
-    keys = [*(getattr(KANISTER_FUNCTIONS.get(phase.func), "outputs", None) or ())]
-    keys += (
-        match.group(2) for text in _texts(phase.args) for match in _KANDO_OUTPUT.finditer(text)
-    )
-    return list(dict.fromkeys(keys))
+    returned = getattr(KANISTER_FUNCTIONS.get(phase.func), "outputs", None) or ()
+    return list(dict.fromkeys([*returned, *kando.written_keys(phase)]))
 
 
 def artifact_keys(blueprint: Blueprint, action: Action) -> dict[str, list[str]]:
@@ -299,14 +293,3 @@ def artifact_keys(blueprint: Blueprint, action: Action) -> dict[str, list[str]]:
         )
         for name in action.input_artifact_names
     }
-
-
-def _texts(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)

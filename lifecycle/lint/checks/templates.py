@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from lifecycle import kando
 from lifecycle.actions import reserved_actions
 from lifecycle.functions import FUNCTIONS
 from lifecycle.gotemplate import TemplateSyntaxError
@@ -23,10 +24,6 @@ from lifecycle.yamlpos import find
 _STR = "tag:yaml.org,2002:str"
 _UNDEFINED_FUNCTION = re.compile(r'function "([^"]+)" not defined')
 _KANDO_LOCATION = re.compile(r"\bkando\s+location\b")
-_KANDO_OUTPUT = re.compile(r"\bkando\s+output\s+(['\"]?)([A-Za-z0-9_]+)\1(?=\s)")
-_KANDO_OUTPUT_DYNAMIC = re.compile(r"\bkando\s+output\s+['\"]?[$`{]")
-_KANDO_PUSH = re.compile(r"\bkando\s+location\s+push\b")
-_OUTPUT_NAME = re.compile(r"--output-name[= ]+(['\"]?)([A-Za-z0-9_]+)\1")
 _SUBJECT_PARAMS = ("Object", "StatefulSet", "Deployment", "DeploymentConfig", "PVC")
 _WORKLOAD_PARAMS = ("StatefulSet", "Deployment", "DeploymentConfig", "PVC")
 _PHASE_PARAMS = ("Phases", "DeferPhase")
@@ -532,8 +529,10 @@ class _ReferenceCheck:
                     f"did you mean `{near}`?" if near else "",
                 )
             return
-        written = _written_outputs(phase)
-        if written is not None and key not in written:
+        if kando.computes_a_key(phase):
+            return
+        written = kando.written_keys(phase)
+        if key not in written:
             near = did_you_mean(key, written)
             self.add(
                 "BP054",
@@ -570,26 +569,3 @@ class _ReferenceCheck:
 
     def _other(self) -> None:
         pass
-
-
-def _written_outputs(phase: Phase) -> set[str] | None:
-    """The keys a shell phase writes with `kando output`, or None when a key is computed."""
-    text = "\n".join(_all_strings(phase.args))
-    if _KANDO_OUTPUT_DYNAMIC.search(text):
-        return None
-    keys = {match.group(2) for match in _KANDO_OUTPUT.finditer(text + "\n")}
-    if _KANDO_PUSH.search(text):
-        names = [m.group(2) for m in _OUTPUT_NAME.finditer(text)]
-        keys.update(names or ["kandoOutput"])
-    return keys
-
-
-def _all_strings(value) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _all_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _all_strings(item)
