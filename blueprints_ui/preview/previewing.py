@@ -18,6 +18,7 @@ from lifecycle.preview import (
     mask_secrets,
     varies,
 )
+from lifecycle.sample_inputs import sample_inputs
 from lifecycle.template_data import PREVIEW_TIME, Sample
 
 # The ActionSet object kind for each inventory kind (any other kind is a generic object).
@@ -31,7 +32,6 @@ ACTIONSET_KINDS = {
 LOCATION_TYPES = ("s3Compliant", "gcs", "azure")
 SECRET_ROWS = 2  # empty key/value rows offered besides the keys the templates read
 _TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)")
-_DATA_KEY = re.compile(r"\b(Secrets|ConfigMaps)\.(\w+)\.Data(?:\.(\w+)|\s+\"([^\"]+)\")")
 _SHELLS = re.compile(r"(?:.*/)?(?:ba|da|a|z)?sh")
 _SHELL_FLAGS = re.compile(r"-[a-z]*c[a-z]*")
 
@@ -94,12 +94,7 @@ class ActionFields:
 
 
 def action_fields(blueprint: Blueprint, action: Action) -> ActionFields:
-    texts = [text for phase in action.all_phases for text in _texts(phase)]
-    read: dict[tuple[str, str], list[str]] = {}
-    for text in texts:
-        for match in _DATA_KEY.finditer(text):
-            kind = "secret" if match.group(1) == "Secrets" else "configmap"
-            read.setdefault((kind, match.group(2)), []).append(match.group(3) or match.group(4))
+    read = sample_inputs(action)  # what the templates read, phase by phase
     phases = tuple(
         PhaseField(
             phase.name,
@@ -113,7 +108,11 @@ def action_fields(blueprint: Blueprint, action: Action) -> ActionFields:
                     key,
                     kind,
                     ref.name,
-                    tuple(dict.fromkeys(read.get((kind, key), ()))),
+                    tuple(
+                        (read.secrets if kind == "secret" else read.config_maps)
+                        .get(phase.name, {})
+                        .get(key, {})
+                    ),
                 )
                 for number, (key, ref) in enumerate(phase.objects.items())
                 if (kind := ref.kind.lower()) in ("secret", "configmap")
@@ -121,9 +120,10 @@ def action_fields(blueprint: Blueprint, action: Action) -> ActionFields:
         )
         for index, phase in enumerate(action.all_phases)
     )
+    produced = artifact_keys(blueprint, action)
     artifacts = {
-        name: (f"artifact-{number}", tuple(keys))
-        for number, (name, keys) in enumerate(artifact_keys(blueprint, action).items())
+        name: (f"artifact-{number}", tuple(dict.fromkeys([*keys, *read.artifacts.get(name, {})])))
+        for number, (name, keys) in enumerate(produced.items())
     }
     return ActionFields(phases, artifacts)
 
@@ -386,20 +386,3 @@ def _scalar(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def _texts(phase) -> list[str]:
-    out = []
-
-    def walk(value):
-        if isinstance(value, str):
-            out.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(phase.args)
-    return out
