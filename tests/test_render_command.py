@@ -102,3 +102,12 @@ def test_batch_answers_each_oracle_request_on_its_own_line():
         {"error": "template: config:1: missing value for if"},
         {"error": "bad request: template must be a string, missingkey error, zero or default"},
     ]
+
+
+def test_without_a_context_the_data_is_nil_as_go_reads_it():
+    assert render(stdin="[{{ . }}]") == ("[<no value>]", "", 0)
+    assert render(stdin="{{ .x }}") == (
+        "",
+        '1:4: executing "config" at <.x>: nil data; no entry for key "x"\n',
+        1,
+    )

@@ -52,7 +52,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--context",
-            help='the data, as JSON; Secret bytes as {"$bytes": "<base64>"}',
+            help='the data, as JSON; Secret bytes as {"$bytes": "<base64>"} (default: none)',
         )
         parser.add_argument(
             "--missingkey",
@@ -72,9 +72,7 @@ class Command(BaseCommand):
                 if line.strip():
                     self.stdout.write(json.dumps(answer(line)))
             return
-        if context is None:
-            raise CommandError("--context CONTEXT.json is required (or --batch)", returncode=2)
-        data = read_context(context)
+        data = read_context(context) if context is not None else None
         outcome = render(sys.stdin.read(), data, missingkey)
         if outcome.error is not None:
             error = outcome.error
