@@ -13,7 +13,7 @@ import yaml
 
 from lifecycle import kando
 from lifecycle.functions import FUNCTIONS as KANISTER_FUNCTIONS
-from lifecycle.gotemplate import TemplateSyntaxError, functions_used, parse
+from lifecycle.gotemplate import TemplateSyntaxError, functions_used, gotime, parse
 from lifecycle.gotemplate.kanister import FUNCTIONS, Outcome, render
 from lifecycle.model import Action, Blueprint, Phase
 from lifecycle.template_data import PhaseSample, Sample, template_params
@@ -39,6 +39,7 @@ class RenderedString:
     template: str
     outcome: Outcome
     node: yaml.Node | None = field(default=None, repr=False, compare=False)  # where it is written
+    varies: bool = False  # the output changes from run to run: this is one possible result
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ def preview_action(action: Action, sample: Sample, inputs: Inputs) -> ActionPrev
         )
     )
     artifacts = [
-        RenderedString(location, text, render(text, after), node)
+        _rendered(location, text, after, node)
         for artifact in action.output_artifacts.values()
         for location, text, node in _strings(
             {"keyValue": artifact.key_value, "kopiaSnapshot": artifact.kopia_snapshot or None},
@@ -118,7 +119,7 @@ def _declared(given: Mapping[str, Mapping], kinds: Mapping[str, str], kind: str)
 
 def _render_objects(phase: Phase, params) -> list[RenderedString]:
     return [
-        RenderedString(f"{ref.path}.{name}", text, render(text, params), _child(ref.node, name))
+        _rendered(f"{ref.path}.{name}", text, params, _child(ref.node, name))
         for ref in phase.objects.values()
         for name, text in (("name", ref.name), ("namespace", ref.namespace))
         if "{{" in text
@@ -131,7 +132,7 @@ def _phase_preview(phase: Phase, params, objects: list[RenderedString]) -> Phase
 
     def rendered(value: object, location: str, node: yaml.Node | None = None) -> object:
         if isinstance(value, str):
-            result = RenderedString(location, value, render(value, params), node)
+            result = _rendered(location, value, params, node)
             strings.append(result)
             return result.outcome
         if isinstance(value, dict):
@@ -244,19 +245,36 @@ def mask_secrets(text: str, secrets: Mapping[str, Mapping[str, Mapping[str, byte
     return text
 
 
+def _rendered(location: str, text: str, data: object, node: yaml.Node | None) -> RenderedString:
+    return RenderedString(location, text, render(text, data), node, varies(text, data))
+
+
 _VARYING = frozenset(name for name, function in FUNCTIONS.items() if function.varies)
+# sprig's date functions format the current time when given no time (`date "2006" .Time`, .Time
+# being a string): whether they did is seen by rendering at two other instants.
+_CLOCK_READERS = frozenset(("date", "dateInZone", "date_in_zone", "htmlDate", "htmlDateInZone"))
+_INSTANTS = (981_173_106 * 10**9, 1_920_000_000 * 10**9)  # 2001-02-03 and 2030-11-05
 
 
-def varies(template: str) -> bool:
-    """Whether the template calls a function whose result changes from run to run (random
-    values, the current time, the environment): its preview is one possible result."""
+def varies(template: str, data: object = None) -> bool:
+    """Whether the template's output changes from run to run (random values, the current time,
+    the environment): its preview is then one possible result."""
     if "{{" not in template:
         return False
     try:
         tree = parse(template)
     except TemplateSyntaxError:
         return False
-    return any(use.name in _VARYING for use in functions_used(tree))
+    used = {use.name for use in functions_used(tree)}
+    if used & _VARYING:
+        return True
+    if not used & _CLOCK_READERS:
+        return False
+    outputs = set()
+    for instant in _INSTANTS:
+        with gotime.frozen_clock(instant):
+            outputs.add(render(template, data).output)
+    return len(outputs) > 1
 
 
 def file_position(string: RenderedString, text: str, base: int = 0) -> tuple[int, int] | None:

@@ -16,7 +16,6 @@ from lifecycle.preview import (
     file_position,
     kando_output_keys,
     mask_secrets,
-    varies,
 )
 from lifecycle.sample_inputs import sample_inputs
 from lifecycle.template_data import PREVIEW_TIME, Sample
@@ -326,7 +325,7 @@ def show_preview(
             string.location,
             string.template,
             None if output is None else hide(output),
-            varies(string.template),
+            string.varies,
             shown_error,
         )
 

@@ -6,11 +6,14 @@ Go can parse, year 0 included), a location, and for `now()` a monotonic clock re
 Go prints as ` m=+0.001234567` and which takes part in `==`.
 """
 
+import contextlib
 import functools
 import os
 import struct
 import time as _pytime
 import zoneinfo
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC as _PY_UTC
 from datetime import datetime, timedelta
@@ -289,9 +292,24 @@ ZERO_TIME = GoTime(_days_from_civil(1, 1, 1) * _SECONDS_PER_DAY, 0, UTC)
 _PROCESS_START_NS = _pytime.monotonic_ns() - 1
 
 
+# Where now() reads the time: the system's clock, or a fixed instant while a preview checks
+# whether a template's output depends on when it runs.
+_clock: ContextVar[Callable[[], int]] = ContextVar("clock", default=_pytime.time_ns)
+
+
+@contextlib.contextmanager
+def frozen_clock(unix_ns: int) -> Iterator[None]:
+    """now() is this instant (nanoseconds since the epoch) inside the block."""
+    token = _clock.set(lambda: unix_ns)
+    try:
+        yield
+    finally:
+        _clock.reset(token)
+
+
 def now() -> GoTime:
     """time.Now: the current time in Local, with a monotonic reading."""
-    ns = _pytime.time_ns()
+    ns = _clock.get()()
     return GoTime(
         ns // _NS_PER_SECOND,
         ns % _NS_PER_SECOND,

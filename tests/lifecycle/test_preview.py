@@ -185,3 +185,18 @@ def test_output_keys_include_what_the_function_returns():
         parse_blueprint(split_documents(text, "pg.yaml").documents[0]).actions["backup"].phases[1]
     )
     assert kando_output_keys(phase) == ["originalReplicaCount"]
+
+
+def test_a_date_of_something_that_is_not_a_time_varies_but_the_idiom_does_not():
+    data = {"Time": "2024-05-01T12:34:56.123456789Z"}
+    assert varies('{{ date "2006-01-02" .Time }}', data)  # sprig formats the current time
+    idiom = '{{ toDate "2006-01-02T15:04:05.999999999Z07:00" .Time | date "2006-01-02" }}'
+    assert not varies(idiom, data)
+
+
+def test_the_preview_marks_the_strings_that_vary():
+    dated = BLUEPRINT.replace("replicas: 3", "stamp: '{{ date \"2006\" .StatefulSet.Name }}'")
+    blueprint = parse_blueprint(split_documents(dated, "pg.yaml").documents[0])
+    dump = preview_action(blueprint.actions["backup"], Sample("StatefulSet", STATEFULSET), INPUTS)
+    flagged = {s.location.rpartition(".")[2] for s in dump.phases[0].strings if s.varies}
+    assert flagged == {"stamp"}

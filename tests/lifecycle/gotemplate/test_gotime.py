@@ -211,3 +211,12 @@ class TestWhatSprigDatesNeed:
 
     def test_unix_epoch_is_the_unix_seconds(self):
         assert str(gotime.parse("2006-01-02", "2024-05-01", LOCAL).unix()) == "1714521600"
+
+
+def test_now_reads_a_frozen_clock_inside_the_block_and_the_system_clock_after():
+    from lifecycle.gotemplate.gotime import format as format_time
+    from lifecycle.gotemplate.gotime import frozen_clock, now
+
+    with frozen_clock(981_173_106 * 10**9):
+        assert format_time(now(), "2006-01-02") == "2001-02-03"
+    assert format_time(now(), "2006") != "2001"
