@@ -25,7 +25,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from lifecycle.gotemplate import gofmt
 from lifecycle.gotemplate.callables import Function, GoError, GoPanic
 from lifecycle.gotemplate.sprig.conversion import string_from_bytes, string_to_bytes
-from lifecycle.gotemplate.sprig.encoding import _CorruptInput, _decode_base64
+from lifecycle.gotemplate.sprig.encoding import CorruptInput, decode_base64
 from lifecycle.gotemplate.values import Struct
 
 _CERTIFICATE = "sprig.certificate"
@@ -62,12 +62,12 @@ def gen_private_key(key_type: str) -> str:
 
 def build_custom_cert(cert_base64: str, key_base64: str) -> Struct:
     try:
-        cert_pem = _decode_base64(string_to_bytes(cert_base64))
-    except _CorruptInput:
+        cert_pem = decode_base64(string_to_bytes(cert_base64))
+    except CorruptInput:
         raise GoError("unable to decode base64 certificate") from None
     try:
-        key_pem = _decode_base64(string_to_bytes(key_base64))
-    except _CorruptInput:
+        key_pem = decode_base64(string_to_bytes(key_base64))
+    except CorruptInput:
         raise GoError("unable to decode base64 private key") from None
     _parse_certificate(cert_pem, "decodedCert")
     _parse_pkcs1_key(key_pem, "decodedKey")
@@ -110,8 +110,8 @@ def decrypt_aes(password: str, ciphertext_base64: str) -> str:
         return ""
     encoded = string_to_bytes(ciphertext_base64)
     try:
-        crypt = _decode_base64(encoded)
-    except _CorruptInput as error:
+        crypt = decode_base64(encoded)
+    except CorruptInput as error:
         raise GoError(f"illegal base64 data at input byte {error.offset}") from None
     if len(crypt) < _AES_BLOCK:
         capacity = len(encoded) // 4 * 3  # base64.DecodedLen: the buffer DecodeString sliced
@@ -360,8 +360,8 @@ def _pem_decode(data: bytes) -> bytes | None:
             lines.pop(0)
         body = b"\n".join(lines).replace(b" ", b"").replace(b"\t", b"")
         try:
-            return _decode_base64(body)
-        except _CorruptInput:
+            return decode_base64(body)
+        except CorruptInput:
             continue
     return None
 

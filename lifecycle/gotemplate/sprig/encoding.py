@@ -147,8 +147,8 @@ def b64enc(text: str) -> str:
 def b64dec(text: str) -> str:
     """base64.StdEncoding.DecodeString; on failure sprig returns Go's error message instead."""
     try:
-        return string_from_bytes(_decode_base64(string_to_bytes(text)))
-    except _CorruptInput as error:
+        return string_from_bytes(decode_base64(string_to_bytes(text)))
+    except CorruptInput as error:
         return f"illegal base64 data at input byte {error.offset}"
 
 
@@ -160,11 +160,11 @@ def b32dec(text: str) -> str:
     data = string_to_bytes(text).replace(b"\r", b"").replace(b"\n", b"")
     try:
         return string_from_bytes(_decode_base32(data))
-    except _CorruptInput as error:
+    except CorruptInput as error:
         return f"illegal base32 data at input byte {error.offset}"
 
 
-class _CorruptInput(Exception):
+class CorruptInput(Exception):
     """Go's base64.CorruptInputError / base32.CorruptInputError: where decoding stopped."""
 
     def __init__(self, offset: int):
@@ -182,7 +182,7 @@ _BASE32 = {byte: value for value, byte in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ
 _NEWLINES = b"\r\n"
 
 
-def _decode_base64(src: bytes) -> bytes:
+def decode_base64(src: bytes) -> bytes:
     """Go's base64 decodeQuantum loop: newlines are skipped anywhere, padding ends the input,
     and the reported offset is the byte where Go gave up."""
     out = bytearray()
@@ -194,7 +194,7 @@ def _decode_base64(src: bytes) -> bytes:
             if si == len(src):
                 if not digits:
                     return bytes(out)
-                raise _CorruptInput(si - len(digits))
+                raise CorruptInput(si - len(digits))
             byte = src[si]
             si += 1
             if byte in _BASE64:
@@ -203,14 +203,14 @@ def _decode_base64(src: bytes) -> bytes:
             if byte in _NEWLINES:
                 continue
             if byte != ord("=") or len(digits) < 2:
-                raise _CorruptInput(si - 1)
+                raise CorruptInput(si - 1)
             if len(digits) == 2:  # "==" expected: the second "=" must follow
                 while si < len(src) and src[si] in _NEWLINES:
                     si += 1
                 if si == len(src):
-                    raise _CorruptInput(len(src))
+                    raise CorruptInput(len(src))
                 if src[si] != ord("="):
-                    raise _CorruptInput(si - 1)
+                    raise CorruptInput(si - 1)
                 si += 1
             while si < len(src) and src[si] in _NEWLINES:
                 si += 1
@@ -219,7 +219,7 @@ def _decode_base64(src: bytes) -> bytes:
             break
         out += _pack(digits, 6, 4)
         if trailing is not None:
-            raise _CorruptInput(trailing)
+            raise CorruptInput(trailing)
     return bytes(out)
 
 
@@ -233,20 +233,20 @@ def _decode_base32(src: bytes) -> bytes:
         digits: list[int] = []
         while len(digits) < 8:
             if not rest:
-                raise _CorruptInput(length - len(rest) - len(digits))
+                raise CorruptInput(length - len(rest) - len(digits))
             byte, rest = rest[0], rest[1:]
             if byte == ord("=") and len(digits) >= 2 and len(rest) < 8:
                 if len(rest) + len(digits) < 7:
-                    raise _CorruptInput(length)
+                    raise CorruptInput(length)
                 for k in range(7 - len(digits)):
                     if len(rest) > k and rest[k] != ord("="):
-                        raise _CorruptInput(length - len(rest) + k - 1)
+                        raise CorruptInput(length - len(rest) + k - 1)
                 end = True
                 if len(digits) in (1, 3, 6):
-                    raise _CorruptInput(length - len(rest) - 1)
+                    raise CorruptInput(length - len(rest) - 1)
                 break
             if byte not in _BASE32:
-                raise _CorruptInput(length - len(rest) - 1)
+                raise CorruptInput(length - len(rest) - 1)
             digits.append(_BASE32[byte])
         out += _pack(digits, 5, 8)
     return bytes(out)
