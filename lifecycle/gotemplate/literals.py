@@ -191,7 +191,7 @@ def _parse_uint(text: str) -> int | None:
         if digit >= base:
             return None
         value = value * base + digit
-    if value > _MAX_UINT64 or ("_" in text and not _underscores_ok(text)):
+    if value > _MAX_UINT64 or ("_" in text and not underscores_ok(text)):
         return None
     return value
 
@@ -208,7 +208,7 @@ def _parse_int(text: str) -> int | None:
     return value if value in _INT64_RANGE else None
 
 
-def _underscores_ok(text: str) -> bool:
+def underscores_ok(text: str) -> bool:
     """Go's `underscoreOK`: underscores only between digits or after a base prefix."""
     if text[:1] in ("+", "-"):
         text = text[1:]
@@ -259,7 +259,7 @@ def _is_float_syntax(text: str) -> bool:
             i += 1
     elif hex_digits:
         return False
-    return i == n and ("_" not in text or _underscores_ok(text))
+    return i == n and ("_" not in text or underscores_ok(text))
 
 
 def _scan_complex(text: str) -> complex:

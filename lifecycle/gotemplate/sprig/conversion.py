@@ -10,6 +10,7 @@ import re
 
 from lifecycle.gotemplate import gofmt
 from lifecycle.gotemplate.callables import Function
+from lifecycle.gotemplate.literals import underscores_ok
 from lifecycle.gotemplate.values import Int64
 
 _INT64_MIN = -(1 << 63)
@@ -67,7 +68,7 @@ def parse_float(text: str) -> float | None:
     if _GO_FLOAT_SPECIAL.fullmatch(text):
         return float(text.lower().replace("infinity", "inf"))
     if "_" in text:
-        return _parse_underscored_float(text)
+        return parse_float(text.replace("_", "")) if underscores_ok(text) else None
     if _GO_DECIMAL_FLOAT.fullmatch(text):
         value = float(text)
     elif _GO_HEX_FLOAT.fullmatch(text):
@@ -79,26 +80,6 @@ def parse_float(text: str) -> float | None:
     else:
         return None
     return None if math.isinf(value) else value
-
-
-def _parse_underscored_float(text: str) -> float | None:
-    """Go's underscoreOK: each underscore sits between digits (a base prefix counts as one)."""
-    body = text.lstrip("+-")
-    hexadecimal = body[:2].lower() == "0x"
-    digits = "0123456789abcdefABCDEF" if hexadecimal else "0123456789"
-    saw = "0" if body[:2].lower() in ("0x", "0b", "0o") else "^"
-    for char in body[2:] if saw == "0" else body:
-        if char in digits:
-            saw = "0"
-        elif char == "_":
-            if saw != "0":
-                return None
-            saw = "_"
-        elif saw == "_":
-            return None
-        else:
-            saw = "!"
-    return None if saw == "_" else parse_float(text.replace("_", ""))
 
 
 def wrap_int64(value: int) -> int:
