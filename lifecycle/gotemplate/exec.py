@@ -217,19 +217,12 @@ class _State:
     def walk_continue(self, dot: object, node: ContinueNode) -> None:
         raise _Continue
 
-    def walk_if(self, dot: object, node: IfNode) -> None:
-        mark = len(self.vars)
-        if is_true(self.eval_pipeline(dot, node.pipe)):
-            self.walk(dot, node.list)
-        elif node.else_list is not None:
-            self.walk(dot, node.else_list)
-        del self.vars[mark:]
-
-    def walk_with(self, dot: object, node: WithNode) -> None:
+    def walk_if_or_with(self, dot: object, node: IfNode | WithNode) -> None:
+        """Go's walkIfOrWith: `with` runs its body with the pipeline's value as dot."""
         mark = len(self.vars)
         value = self.eval_pipeline(dot, node.pipe)
         if is_true(value):
-            self.walk(value, node.list)
+            self.walk(value if type(node) is WithNode else dot, node.list)
         elif node.else_list is not None:
             self.walk(dot, node.else_list)
         del self.vars[mark:]
@@ -609,11 +602,11 @@ _WALKERS = {
     BreakNode: _State.walk_break,
     CommentNode: _State.walk_comment,
     ContinueNode: _State.walk_continue,
-    IfNode: _State.walk_if,
+    IfNode: _State.walk_if_or_with,
     ListNode: _State.walk_list,
     RangeNode: _State.walk_range,
     TemplateNode: _State.walk_template,
-    WithNode: _State.walk_with,
+    WithNode: _State.walk_if_or_with,
 }
 
 
