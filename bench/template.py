@@ -10,26 +10,20 @@ all the strings, and over the one-line arguments alone. Exits 1 when the p50 of 
 import statistics
 import sys
 import time
-from pathlib import Path
+from dataclasses import replace
+
+from lint import DEMO, EXAMPLES  # bench/lint.py, beside this script
 
 from lifecycle.gotemplate import parse
 from lifecycle.gotemplate.exec import execute
 from lifecycle.gotemplate.funcs import KANISTER_FUNCTIONS
 from lifecycle.gotemplate.kanister import FUNCTIONS
 from lifecycle.parsing import parse_blueprint
-from lifecycle.preview import Inputs, preview_action
+from lifecycle.preview import preview_action
 from lifecycle.sample_inputs import sample_inputs
 from lifecycle.template_data import PhaseSample, Sample, template_params
 from lifecycle.yamlpos import split_documents
 
-DEMO = Path(__file__).resolve().parents[1] / "blueprints_ui" / "transfer" / "demo"
-EXAMPLES = (
-    "csi-snapshot-blueprint.yaml",
-    "k8ssandra-blueprint.yaml",
-    "mysql-blueprint.yaml",
-    "postgres-ha-hook-blueprint.yaml",
-    "time-log-blueprint.yaml",
-)
 ROUNDS = 300
 RENDER_TARGET_US = 50
 PARSE_TARGET_US = 100
@@ -65,7 +59,7 @@ def _action_cases(action) -> list[tuple[str, object]]:
     sample = Sample(
         kind, OBJECT, "shop", wanted.options, wanted.artifacts, profile={"location": {}}
     )
-    inputs = Inputs(wanted.outputs, wanted.secrets, wanted.config_maps)
+    inputs = wanted.inputs
     preview = preview_action(action, sample, inputs)
     # The data of the last phase: every earlier output is there, which any string may read.
     phases = tuple(
@@ -77,17 +71,13 @@ def _action_cases(action) -> list[tuple[str, object]]:
         )
         for phase in action.phases
     )
-    data = template_params(Sample(**{**_fields(sample), "phases": phases}))
+    data = template_params(replace(sample, phases=phases))
     return [
         (rendered.template, data)
         for phase in preview.phases
         for rendered in (*phase.objects, *phase.strings)
         if "{{" in rendered.template and rendered.outcome.error is None
     ]
-
-
-def _fields(sample: Sample) -> dict:
-    return {name: getattr(sample, name) for name in Sample.__slots__}
 
 
 def median_us(function) -> float:
