@@ -11,13 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from lifecycle.gotemplate.values import Int64, NilPointer, Struct, TypedList, TypedMap
+from lifecycle.params import TEMPLATE_PARAMS, TYPED_PARAMS
 
 PREVIEW_TIME = "2026-01-01T00:00:00.000000000Z"  # RFC3339Nano, as Kanister formats .Time
-_WORKLOADS = {
-    "statefulset": ("StatefulSet", "param.StatefulSetParams"),
-    "deployment": ("Deployment", "param.DeploymentParams"),
-    "deploymentconfig": ("DeploymentConfig", "param.DeploymentConfigParams"),
-}
+# ActionSet object kinds whose typed parameter lists pods (kind → field in TYPED_PARAMS).
+_WORKLOAD_KINDS = ("statefulset", "deployment", "deploymentconfig")
+_TYPED_FIELDS = ("StatefulSet", "DeploymentConfig", "Deployment", "PVC", "Namespace")
+_POINTER_TYPES = {name: TEMPLATE_PARAMS.fields[name].go_name for name in _TYPED_FIELDS}
 # Go's declaration order of TemplateParams' fields: it decides how `{{ . }}` prints.
 _FIELD_ORDER = (
     "StatefulSet",
@@ -80,21 +80,17 @@ def template_params(sample: Sample) -> Struct:
     name = str(metadata.get("name", ""))
     namespace = str(metadata.get("namespace", "")) or sample.namespace
     fields: dict[str, object] = {
-        "StatefulSet": NilPointer("*param.StatefulSetParams"),
-        "DeploymentConfig": NilPointer("*param.DeploymentConfigParams"),
-        "Deployment": NilPointer("*param.DeploymentParams"),
-        "PVC": NilPointer("*param.PVCParams"),
-        "Namespace": NilPointer("*param.NamespaceParams"),
+        field_name: NilPointer(_POINTER_TYPES[field_name]) for field_name in _TYPED_FIELDS
     }
-    if kind in _WORKLOADS:
-        field_name, type_name = _WORKLOADS[kind]
-        fields[field_name] = _workload(type_name, manifest, name, namespace)
-    elif kind == "pvc":
-        fields["PVC"] = Struct("param.PVCParams", {"Name": name, "Namespace": namespace}, True)
+    if kind in _WORKLOAD_KINDS:
+        field_name = TYPED_PARAMS[kind]
+        fields[field_name] = _workload(_struct_type(field_name), manifest, name, namespace)
+    elif kind == "pvc":  # Kanister knows only this spelling (not persistentvolumeclaim)
+        fields["PVC"] = Struct(_struct_type("PVC"), {"Name": name, "Namespace": namespace}, True)
     elif kind == "namespace":
         # Kanister fills both from the ActionSet object's namespace, not from its name.
         fields["Namespace"] = Struct(
-            "param.NamespaceParams", {"Name": namespace, "Namespace": namespace}, True
+            _struct_type("Namespace"), {"Name": namespace, "Namespace": namespace}, True
         )
     phases = TypedMap(
         {phase.name: _phase(phase) for phase in sample.phases},
@@ -118,6 +114,11 @@ def template_params(sample: Sample) -> Struct:
         "PodLabels": _strings(None),
     }
     return Struct("param.TemplateParams", {name: fields[name] for name in _FIELD_ORDER})
+
+
+def _struct_type(field_name: str) -> str:
+    """The struct a typed parameter points to: `param.StatefulSetParams` for `.StatefulSet`."""
+    return _POINTER_TYPES[field_name].removeprefix("*")
 
 
 def _workload(type_name: str, manifest: dict, name: str, namespace: str) -> Struct:
