@@ -28,6 +28,13 @@ class Kind(enum.StrEnum):
     SNAPSHOT = "snapshot"
 
 
+class Outcome(enum.StrEnum):
+    RUNS = "runs"
+    FAILS = "fails"
+    SKIPPED = "skipped"
+    UNSPECIFIED = "unspecified"  # the seeds do not say: shown as such, never guessed
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """What a seed says about a step, quoted or closely paraphrased, with the seed's file name."""
@@ -42,6 +49,23 @@ class Assumption:
 
     text: str
     source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What a seed says becomes of a step: when nothing failed, or after an earlier step failed.
+
+    `failed` names the labels of the failed step the rule covers (empty: any earlier step);
+    `same_resource` limits it to a failure in the same resource's steps.
+    """
+
+    outcome: Outcome
+    note: Note
+    failed: tuple[str, ...] = ()
+    same_resource: bool = False
+
+    def covers(self, label: str, same_resource: bool) -> bool:
+        return (not self.failed or label in self.failed) and (same_resource or not self.same_resource)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +87,12 @@ class Step:
     since: tuple[int, int, int] | None = None
     notes: tuple[Note, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
+    if_none_failed: Rule | None = None
+    after_failure: tuple[Rule, ...] = ()
+
+    def after(self, label: str, same_resource: bool) -> Rule | None:
+        """The seed's rule for this step after step `label` failed, if there is one."""
+        return next((r for r in self.after_failure if r.covers(label, same_resource)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +195,20 @@ def _step(raw: dict[str, Any]) -> Step:
         since=parse_kasten_version(since) if since else None,
         notes=_notes(raw.get("notes")),
         assumptions=_assumptions(raw.get("assumptions")),
+        if_none_failed=_rule(raw["if_none_failed"]) if "if_none_failed" in raw else None,
+        after_failure=tuple(_rule(rule) for rule in raw.get("after_failure") or ()),
+    )
+
+
+def _rule(raw: dict[str, Any]) -> Rule:
+    failed = raw.get("failed", "*")
+    if failed != "*" and not (isinstance(failed, list) and all(isinstance(f, str) for f in failed)):
+        raise ValueError(f"a rule's failed is \"*\" or a list of step labels, got {failed!r}")
+    return Rule(
+        outcome=Outcome(raw["outcome"]),
+        note=Note(_seed(raw["seed"]), raw["text"]),
+        failed=() if failed == "*" else tuple(failed),
+        same_resource=bool(raw.get("same_resource")),
     )
 
 
