@@ -113,6 +113,7 @@ class Policy:
     name: str
     hooks: tuple[PolicyHook, ...]
     node: yaml.Node = field(**_NODE)
+    selector: dict = field(default_factory=dict)  # spec.selector: the namespaces it protects
 
     @property
     def label(self) -> str:
@@ -131,7 +132,7 @@ class Workload:
     namespace: str
     labels: dict[str, str]
     annotations: dict[str, str]
-    node: yaml.Node = field(**_NODE)
+    node: yaml.Node | None = field(default=None, **_NODE)  # None when read from stored columns
 
     @property
     def label(self) -> str:

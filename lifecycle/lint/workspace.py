@@ -70,7 +70,14 @@ def policy_of(manifest: Manifest) -> Policy:
                 find(node, parameters, "hooks", hook) or node,
             )
         )
-    return Policy(manifest.name, tuple(hooks), document.node)
+    spec = manifest.data.get("spec")
+    selector = spec.get("selector") if isinstance(spec, dict) else None
+    return Policy(
+        manifest.name,
+        tuple(hooks),
+        document.node,
+        selector if isinstance(selector, dict) else {},
+    )
 
 
 def workload_of(manifest: Manifest) -> Workload:

@@ -65,7 +65,9 @@ class Rule:
     same_resource: bool = False
 
     def covers(self, label: str, same_resource: bool) -> bool:
-        return (not self.failed or label in self.failed) and (same_resource or not self.same_resource)
+        return (not self.failed or label in self.failed) and (
+            same_resource or not self.same_resource
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +205,7 @@ def _step(raw: dict[str, Any]) -> Step:
 def _rule(raw: dict[str, Any]) -> Rule:
     failed = raw.get("failed", "*")
     if failed != "*" and not (isinstance(failed, list) and all(isinstance(f, str) for f in failed)):
-        raise ValueError(f"a rule's failed is \"*\" or a list of step labels, got {failed!r}")
+        raise ValueError(f'a rule\'s failed is "*" or a list of step labels, got {failed!r}')
     return Rule(
         outcome=Outcome(raw["outcome"]),
         note=Note(_seed(raw["seed"]), raw["text"]),

@@ -9,7 +9,8 @@ from lifecycle.operations import Kind, Level, Outcome
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a note comes from: a seed file, or `assumption: <grounds>` where the seeds are silent."""
+    """A note and where it comes from: a seed file, or `assumption: <grounds>` where the seeds
+    are silent."""
 
     source: str
     text: str
