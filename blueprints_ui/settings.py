@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "blueprints_ui.transfer",
     "blueprints_ui.lint",
     "blueprints_ui.preview",
+    "blueprints_ui.timeline",
 ]
 
 MIDDLEWARE = [
