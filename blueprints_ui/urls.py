@@ -20,6 +20,7 @@ api_root = DefaultRouter.APIRootView.as_view(
         },
         "lint": "lint",
         "render": "render",
+        "timeline": "timeline",
     }
 )
 api = [
@@ -29,6 +30,7 @@ api = [
     path("", include("blueprints_ui.inventory.api.urls")),
     path("", include("blueprints_ui.lint.api.urls")),
     path("", include("blueprints_ui.preview.api.urls")),
+    path("", include("blueprints_ui.timeline.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -1,0 +1,41 @@
+"""`GET /api/timeline`: where every hook and action fires in an operation, over stored objects."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from blueprints_ui.core.api import ErrorSerializer
+from blueprints_ui.timeline.api.serializers import (
+    TimelineQuerySerializer,
+    TimelineReportSerializer,
+)
+from blueprints_ui.timeline.loading import stored_inventory, stored_timeouts
+from lifecycle.timeline import UnknownStep, compute
+from lifecycle.timeline.output import as_json
+
+
+@extend_schema(
+    operation_id="timeline",
+    summary="Compute an operation's timeline",
+    description="Every step Kasten takes in each namespace the policy protects (or in "
+    "`namespace`), with the hooks, blueprint actions and defer phases that fire there, over the "
+    "stored blueprints, bindings, policies and inventory and the timeouts of the settings page. "
+    "With `fail`, that step fails and the later ones say what becomes of them.",
+    parameters=[TimelineQuerySerializer],
+    responses={200: TimelineReportSerializer, 400: ErrorSerializer},
+)
+@api_view(["GET"])
+def timeline(request):
+    query = TimelineQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    options = dict(query.validated_data)
+    namespace = options.get("namespace")
+    try:
+        report = compute(stored_inventory(namespace), timeouts=stored_timeouts(), **options)
+    except UnknownStep as error:
+        raise ValidationError({"fail": str(error)}) from None
+    except ValueError as error:
+        # The operation, version and policy are checked above: what is left is the namespace.
+        raise ValidationError({"namespace": str(error)}) from None
+    return Response(as_json(report))
