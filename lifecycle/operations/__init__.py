@@ -159,6 +159,10 @@ def _operation(data: dict[str, Any]) -> Operation:
         first = labels.index(label)
         if labels[first : first + labels.count(label)] != [label] * labels.count(label):
             raise ValueError(f"the alternatives of step {label} are not next to each other")
+    for step in steps:
+        for rule in step.after_failure:
+            if unknown := set(rule.failed) - set(labels):
+                raise ValueError(f"step {step.step}: a rule names unknown steps {sorted(unknown)}")
     return Operation(
         name=data["name"],
         title=data["title"],

@@ -3,7 +3,7 @@
 from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 
-from lifecycle.actions import reserved_actions
+from lifecycle.actions import LATER_RESERVED_ACTIONS, reserved_actions
 from lifecycle.kinds import BLUEPRINT_ANNOTATION
 from lifecycle.matching import winning_binding
 from lifecycle.model import Blueprint, BlueprintBinding, Policy, Workload
@@ -101,11 +101,20 @@ class Binder:
 
     def _unreserved(self, blueprint: Blueprint) -> tuple[IgnoredAction, ...]:
         return tuple(
-            IgnoredAction(
-                name,
-                f"{name} is not a reserved action name: Kasten ignores it on a resource-bound "
-                "blueprint (seed 001). It can still run as a policy action hook.",
-            )
+            IgnoredAction(name, _ignored_reason(name))
             for name in blueprint.actions
             if name not in self.reserved
         )
+
+
+def _ignored_reason(name: str) -> str:
+    if name in LATER_RESERVED_ACTIONS:
+        since = ".".join(map(str, LATER_RESERVED_ACTIONS[name]))
+        return (
+            f"{name} is a reserved action name only from Kasten {since} on (kasten-api.md §7.1); "
+            "earlier versions ignore it on a resource-bound blueprint."
+        )
+    return (
+        f"{name} is not a reserved action name: Kasten ignores it on a resource-bound blueprint "
+        "(seed 001). It can still run as a policy action hook."
+    )
