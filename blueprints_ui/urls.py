@@ -47,4 +47,5 @@ urlpatterns = [
     path("inventory/", include("blueprints_ui.inventory.urls")),
     path("transfer/", include("blueprints_ui.transfer.urls")),
     path("lint/", include("blueprints_ui.lint.urls")),
+    path("timeline/", include("blueprints_ui.timeline.urls")),
 ]
