@@ -88,27 +88,39 @@ def requirement_matches(item: dict, workload: Workload) -> bool:
 def binding_matches(binding: BlueprintBinding, workload: Workload) -> bool:
     """matchAll all true and, when matchAny has items, one of them true; an invalid binding
     matches nothing. Whether the binding is disabled is the caller's business."""
-    if binding_problem(binding):
-        return False
+    return not binding_problem(binding) and _selects(binding, workload)
+
+
+def winning_binding(bindings, workload: Workload) -> BindingChoice:
+    """Kasten uses the earliest created of the enabled bindings that match the resource."""
+    return Bindings(bindings).choose(workload)
+
+
+class Bindings:
+    """The enabled, valid bindings with their creation times, checked once for many resources."""
+
+    def __init__(self, bindings) -> None:
+        usable = [b for b in bindings if not b.disabled and not binding_problem(b)]
+        self._usable = [(b, _created(b)) for b in usable]
+
+    def choose(self, workload: Workload) -> BindingChoice:
+        matching = [(b, at) for b, at in self._usable if _selects(b, workload)]
+        matching.sort(key=lambda item: (item[1] is None, item[1] or 0.0))
+        found = tuple(b for b, _ in matching)
+        if len(matching) == 1:
+            return BindingChoice(found, found[0])
+        if not matching or any(at is None for _, at in matching):
+            return BindingChoice(found, None)
+        (first, first_at), (_, second_at) = matching[0], matching[1]
+        return BindingChoice(found, first if first_at < second_at else None)
+
+
+def _selects(binding: BlueprintBinding, workload: Workload) -> bool:
     if not all(requirement_matches(item, workload) for item in binding.match_all):
         return False
     return not binding.match_any or any(
         requirement_matches(item, workload) for item in binding.match_any
     )
-
-
-def winning_binding(bindings, workload: Workload) -> BindingChoice:
-    """Kasten uses the earliest created of the enabled bindings that match the resource."""
-    matching = [b for b in bindings if not b.disabled and binding_matches(b, workload)]
-    times = {id(b): _created(b) for b in matching}
-    matching.sort(key=lambda b: (times[id(b)] is None, times[id(b)] or 0.0))
-    if len(matching) == 1:
-        return BindingChoice((matching[0],), matching[0])
-    if not matching or any(times[id(b)] is None for b in matching):
-        return BindingChoice(tuple(matching), None)
-    first, second = matching[0], matching[1]
-    winner = first if times[id(first)] < times[id(second)] else None
-    return BindingChoice(tuple(matching), winner)
 
 
 def _type_matches(value: dict, workload: Workload) -> bool:

@@ -5,7 +5,7 @@ from fnmatch import fnmatchcase
 
 from lifecycle.actions import LATER_RESERVED_ACTIONS, reserved_actions
 from lifecycle.kinds import BLUEPRINT_ANNOTATION
-from lifecycle.matching import winning_binding
+from lifecycle.matching import Bindings
 from lifecycle.model import Blueprint, BlueprintBinding, Policy, Workload
 from lifecycle.timeline.model import IgnoredAction, Lane
 
@@ -66,12 +66,12 @@ class Binder:
         kasten_version: tuple[int, int, int],
     ) -> None:
         self.blueprints = blueprints
-        self.bindings = bindings
+        self.bindings = Bindings(bindings)
         self.reserved = reserved_actions(kasten_version)
         self._ignored: dict[str, tuple[IgnoredAction, ...]] = {}
 
     def lane(self, workload: Workload, problems: list[str]) -> Lane | None:
-        choice = winning_binding(self.bindings, workload)
+        choice = self.bindings.choose(workload)
         if choice.winner is not None:
             name, via = choice.winner.blueprint, choice.winner.label
         elif choice.ambiguous:
