@@ -1,0 +1,180 @@
+"""`manage.py timeline`: files in, an operation's timeline out as text or JSON; exit 0 or 2."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from blueprints_ui.transfer.management.commands.load_demo_data import DEMO_DIR
+
+REPO = Path(__file__).resolve().parents[1]
+MYSQL_DUMP = "shop:4b:StatefulSet/shop/mysql:dumpToObjectStore"
+
+
+def timeline(*args: str) -> str:
+    out = io.StringIO()
+    call_command("timeline", *args, stdout=out)
+    return out.getvalue()
+
+
+def refused(*args: str) -> CommandError:
+    with pytest.raises(CommandError) as error:
+        timeline(*args)
+    return error.value
+
+
+def run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    """The command as a shell runs it, so the real exit status can be read."""
+    environ = {k: v for k, v in os.environ.items() if k != "KASTEN_VERSION"}
+    return subprocess.run(
+        [sys.executable, "manage.py", "timeline", *args],
+        cwd=REPO,
+        env={**environ, "VAR_DIR": str(tmp_path)},
+        capture_output=True,
+        timeout=120,
+        text=True,
+    )
+
+
+def steps(output: str) -> dict[str, dict]:
+    (namespace,) = json.loads(output)["timelines"]
+    return {step["id"]: step for step in namespace["steps"]}
+
+
+class TestJson:
+    def test_it_has_the_issues_shape(self):
+        report = json.loads(
+            timeline(
+                "--operation", "backup", "--policy", "shop-daily", "--format", "json", str(DEMO_DIR)
+            )
+        )
+
+        assert report["operation"] == "backup"
+        (namespace,) = report["timelines"]
+        assert namespace["namespace"] == "shop"
+        first = namespace["steps"][0]
+        assert list(first) == [
+            "id", "seq", "step", "level", "kind", "title", "hook", "blueprint", "action",
+            "phase", "resource", "timeout_minutes", "outcome", "reason", "notes",
+            "artifacts_in", "artifacts_out",
+        ]  # fmt: skip
+        assert (first["id"], first["seq"], first["step"], first["level"]) == (
+            "shop:1",
+            1,
+            "1",
+            "namespace",
+        )
+
+    def test_a_failed_step_fails_and_the_cleanup_runs(self):
+        found = steps(
+            timeline(
+                "--operation", "backup", "--fail", MYSQL_DUMP, "--format", "json", str(DEMO_DIR)
+            )
+        )
+
+        assert found[MYSQL_DUMP]["outcome"] == "fails"
+        assert found["shop:7"]["outcome"] == "runs"
+
+    def test_timeouts_are_kastens_unless_given(self):
+        default = steps(timeline("--operation", "backup", "--format", "json", str(DEMO_DIR)))
+        given = steps(
+            timeline(
+                "--operation",
+                "backup",
+                "--format",
+                "json",
+                "--timeout",
+                "timeout.blueprintBackup=90",
+                str(DEMO_DIR),
+            )
+        )
+
+        assert default[MYSQL_DUMP]["timeout_minutes"] == 45
+        assert given[MYSQL_DUMP]["timeout_minutes"] == 90
+
+
+def test_text_shows_one_line_a_step_with_its_id():
+    output = timeline("--operation", "restore", "--namespace", "shop", str(DEMO_DIR))
+
+    assert output.startswith("restore\n\nnamespace shop\n")
+    assert "mysql-blueprint/restore" in output
+    assert "id shop:1\n" in output
+
+
+class TestRefused:
+    def test_an_unknown_step_id(self):
+        error = refused("--operation", "backup", "--fail", "shop:9", str(DEMO_DIR))
+
+        assert (error.returncode, str(error)) == (2, "no step 'shop:9' in the backup timeline")
+
+    def test_an_unknown_policy(self):
+        error = refused("--operation", "export", "--policy", "nightly", str(DEMO_DIR))
+
+        assert str(error) == "unknown policy 'nightly' (known: shop-daily)"
+        assert error.returncode == 2
+
+    def test_unreadable_yaml_with_its_position(self, tmp_path):
+        broken = tmp_path / "broken.yaml"
+        broken.write_text("kind: Deployment\nmetadata: [\n")
+
+        error = refused("--operation", "backup", str(broken))
+
+        assert error.returncode == 2
+        assert str(error).startswith(f"cannot read the input:\n{broken}:3:1: ")
+
+    def test_a_document_kubernetes_would_refuse(self, tmp_path):
+        path = tmp_path / "bad-name.yaml"
+        path.write_text("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: Bad_Name\n")
+
+        error = refused("--operation", "backup", str(path))
+
+        assert str(error) == (
+            f"cannot read the input:\n{path}:4:9: metadata.name 'Bad_Name' is not a valid "
+            "Kubernetes name (lower-case letters, digits, '-' and '.', starting and ending with a "
+            "letter or digit)"
+        )
+
+    @pytest.mark.parametrize(
+        ("option", "message"),
+        [
+            ("timeout.blueprintBackup", "expected NAME=MINUTES, found 'timeout.blueprintBackup'"),
+            ("timeout.blueprintBackup=0", "expected 1 to 10080 minutes (a week), found 0"),
+            ("timeout.blueprintBackup=soon", "expected a whole number of minutes, found 'soon'"),
+            ("timeout.backup=5", "unknown setting 'timeout.backup': expected one of "),
+        ],
+    )
+    def test_a_bad_timeout(self, option, message):
+        error = refused("--operation", "backup", "--timeout", option, str(DEMO_DIR))
+
+        assert message in str(error)
+
+
+class TestExitStatus:
+    def test_a_report_exits_0(self, tmp_path):
+        result = run("--operation", "retire", str(DEMO_DIR), tmp_path=tmp_path)
+
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("retire\n")
+
+    def test_an_unknown_step_exits_2_with_the_reason(self, tmp_path):
+        result = run("--operation", "backup", "--fail", "nope", str(DEMO_DIR), tmp_path=tmp_path)
+
+        assert result.returncode == 2
+        assert result.stderr.strip() == "CommandError: no step 'nope' in the backup timeline"
+
+    def test_a_bad_operation_exits_2(self, tmp_path):
+        result = run("--operation", "snapshot", str(DEMO_DIR), tmp_path=tmp_path)
+
+        assert result.returncode == 2
+        assert "argument --operation: invalid choice: 'snapshot'" in result.stderr
+
+    def test_a_missing_file_exits_2(self, tmp_path):
+        result = run("--operation", "backup", str(tmp_path / "none.yaml"), tmp_path=tmp_path)
+
+        assert result.returncode == 2
+        assert "none.yaml: cannot read: No such file or directory" in result.stderr
