@@ -10,6 +10,8 @@ from blueprints_ui.kasten.models import BlueprintBinding, Policy
 pytestmark = pytest.mark.django_db
 PUBLIC = {"healthz", "login"}
 POST_ONLY = {"logout", "api:lint", "api:render"}
+# URLs that answer 400 without a query naming what to show.
+QUERIES = {"api:timeline": "?operation=backup"}
 
 
 def sample_kwargs(name: str, keys: set[str]) -> dict:
@@ -61,7 +63,8 @@ def app_urls() -> list[tuple[str, str]]:
 @pytest.fixture
 def urls(demo_data):
     return [
-        (name, reverse(name, kwargs=sample_kwargs(name, keys) or None)) for name, keys in app_urls()
+        (name, reverse(name, kwargs=sample_kwargs(name, keys) or None) + QUERIES.get(name, ""))
+        for name, keys in app_urls()
     ]
 
 
@@ -77,6 +80,8 @@ def test_the_app_has_the_main_pages(urls):
         "api:schema",
         "api:lint",
         "api:render",
+        "api:timeline",
+        "timeline:settings",
     ):
         assert required in names
 
