@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "blueprints_ui.blueprints",
     "blueprints_ui.kasten",
     "blueprints_ui.inventory",
+    "blueprints_ui.kubestash",
     "blueprints_ui.transfer",
     "blueprints_ui.lint",
     "blueprints_ui.preview",

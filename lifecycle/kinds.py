@@ -7,6 +7,7 @@ from dataclasses import dataclass
 KANISTER_GROUP = "cr.kanister.io"
 KASTEN_CONFIG_GROUP = "config.kio.kasten.io"
 KASTEN_NAMESPACE = "kasten-io"
+KUBESTASH_GROUP = "core.kubestash.com"
 BLUEPRINT_ANNOTATION = "kanister.kasten.io/blueprint"
 
 
@@ -15,6 +16,9 @@ class Category(enum.StrEnum):
     BINDING = "binding"
     POLICY = "policy"
     RESOURCE = "resource"  # inventory: a namespace, a workload, a PVC or a custom resource
+    HOOK_TEMPLATE = "hooktemplate"  # KubeStash's reusable hook definition
+    BACKUP_CONFIGURATION = "backupconfiguration"
+    RESTORE_SESSION = "restoresession"
     UNKNOWN = "unknown"
 
 
@@ -44,6 +48,9 @@ _EXPECTED = {
     "Blueprint": (Category.BLUEPRINT, f"{KANISTER_GROUP}/v1alpha1"),
     "BlueprintBinding": (Category.BINDING, f"{KASTEN_CONFIG_GROUP}/v1alpha1"),
     "Policy": (Category.POLICY, f"{KASTEN_CONFIG_GROUP}/v1alpha1"),
+    "HookTemplate": (Category.HOOK_TEMPLATE, f"{KUBESTASH_GROUP}/v1alpha1"),
+    "BackupConfiguration": (Category.BACKUP_CONFIGURATION, f"{KUBESTASH_GROUP}/v1alpha1"),
+    "RestoreSession": (Category.RESTORE_SESSION, f"{KUBESTASH_GROUP}/v1alpha1"),
 }
 
 # Built-in types a binding or an annotation can select, with their plural resource names.

@@ -20,7 +20,15 @@ def exported_objects(categories: Iterable[Category] | None = None) -> Iterator[S
         resources = STORES[Category.RESOURCE].objects.all()
         yield from resources.filter(kind="Namespace", api_group="")
         yield from resources.workloads()
-    for category in (Category.BLUEPRINT, Category.BINDING, Category.POLICY):
+    # HookTemplates before what uses them: KubeStash's webhook checks the references on create.
+    for category in (
+        Category.BLUEPRINT,
+        Category.BINDING,
+        Category.POLICY,
+        Category.HOOK_TEMPLATE,
+        Category.BACKUP_CONFIGURATION,
+        Category.RESTORE_SESSION,
+    ):
         if category in wanted:
             yield from STORES[category].objects.all()
 

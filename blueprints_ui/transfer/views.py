@@ -17,6 +17,9 @@ EXPORT_LABELS = {
     "bindings": "Blueprint bindings",
     "policies": "Policies",
     "inventory": "Inventory: namespaces, workloads, PVCs",
+    "hooktemplates": "KubeStash HookTemplates",
+    "backupconfigurations": "KubeStash BackupConfigurations",
+    "restoresessions": "KubeStash RestoreSessions",
 }
 
 
