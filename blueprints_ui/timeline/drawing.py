@@ -1,0 +1,229 @@
+"""Where each step of one namespace's timeline sits in the swimlane picture: lanes, columns, boxes
+and artifact arrows, in pixels. Pure geometry; the SVG markup is the Jinja template's job."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from lifecycle.operations import Kind
+from lifecycle.timeline.model import ArtifactIn, Lane, Step, Timeline
+
+GUTTER = 280  # the lane labels
+HEADER = 34  # the step labels above the columns
+COLUMN = 196
+BOX_WIDTH = 178
+BOX_HEIGHT = 68
+ROW = 104  # a box with room for its "in:" caption above and "out:" caption below
+PAD = 18  # above a box, for its incoming-artifact caption
+EXPAND_ALL = "all"
+# Characters a box line holds at the template's font size: longer text is cut with an ellipsis.
+LINE_CHARS = 28
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    step: Step
+    x: int
+    y: int
+    members: tuple[str, ...]  # the ids of every identical step this box stands for
+    lines: tuple[str, ...]  # what the box says, at most four short lines
+    bold: int  # how many of them name the blueprint and action
+    inputs: tuple[ArtifactIn, ...] = ()  # artifacts from outside the timeline: a restore point
+
+
+@dataclass(frozen=True, slots=True)
+class Arrow:
+    name: str  # the artifacts it carries, comma-separated
+    path: str  # SVG path data
+    label_x: int
+    label_y: int
+
+
+@dataclass(slots=True)
+class Row:
+    """One lane of the picture: the namespace, one resource, or a group of identical ones."""
+
+    title: str
+    subtitle: str
+    y: int = 0
+    height: int = ROW
+    lanes: tuple[Lane, ...] = ()
+    group: str = ""  # the expand key; "" for the namespace lane and lone resources
+    expanded: bool = False
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def resources(self) -> list[str]:
+        return [lane.resource for lane in self.lanes]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    x: int
+    width: int
+
+
+@dataclass(slots=True)
+class Drawing:
+    namespace: str
+    width: int
+    height: int
+    columns: list[Column]
+    rows: list[Row]
+    boxes: list[Box]
+    arrows: list[Arrow]
+    box_width = BOX_WIDTH
+    box_height = BOX_HEIGHT
+
+    def box(self, step_id: str) -> Box | None:
+        """The box showing a step, whether it is drawn itself or stands in a group."""
+        return next((box for box in self.boxes if step_id in box.members), None)
+
+
+def group_key(lane: Lane) -> str:
+    """The `expand` value naming a group of identical lanes; Kubernetes names hold no colon."""
+    return ":".join(lane.group)
+
+
+def draw(timeline: Timeline, expand: frozenset[str] = frozenset()) -> Drawing:
+    """Lays out the namespace lane on top and one lane per resource below it, identical resources
+    in one lane unless their group is in `expand` (or `expand` holds "all")."""
+    rows = [_namespace_row(timeline), *_resource_rows(timeline, expand)]
+    labels = list(dict.fromkeys(step.step for step in timeline.steps))
+    widths = {label: 1 for label in labels}
+    for row in rows:
+        for label, lines in _sublanes(row.steps).items():
+            widths[label] = max(widths[label], *(len(steps) for steps in lines.values()))
+        row.height = ROW * max((len(lines) for lines in _sublanes(row.steps).values()), default=1)
+    columns, x = [], GUTTER
+    for label in labels:
+        columns.append(Column(label, x, widths[label] * COLUMN))
+        x += widths[label] * COLUMN
+    starts = {column.label: column.x for column in columns}
+    ids = {step.id for step in timeline.steps}
+    boxes, y = [], HEADER
+    for row in rows:
+        row.y = y
+        for label, lines in _sublanes(row.steps).items():
+            for line, steps in enumerate(lines.values()):
+                for at, step in enumerate(steps):
+                    left, top = starts[label] + at * COLUMN + 8, y + line * ROW + PAD
+                    outside = tuple(a for a in step.artifacts_in if a.source not in ids)
+                    boxes.append(Box(step, left, top, _members(row, step), *_lines(step), outside))
+        y += row.height
+    width = max(x, GUTTER + COLUMN) + 8
+    return Drawing(timeline.namespace, width, y + 8, columns, rows, boxes, _arrows(boxes))
+
+
+def _namespace_row(timeline: Timeline) -> Row:
+    steps = [step for step in timeline.steps if step.resource is None]
+    return Row(
+        f"Namespace {timeline.namespace}", "Kasten's steps and the policy's hooks", steps=steps
+    )
+
+
+def _resource_rows(timeline: Timeline, expand: frozenset[str]) -> list[Row]:
+    """Lanes of the same kind, blueprint and binding whose steps have the same outcomes share a
+    row: a failure injected in one of them draws it apart from the others."""
+    steps_of: dict[str, list[Step]] = defaultdict(list)
+    for step in timeline.steps:
+        if step.resource is not None:
+            steps_of[step.resource].append(step)
+    groups: dict[tuple, list[Lane]] = {}
+    for lane in timeline.lanes:
+        outcomes = tuple((s.step, s.kind, s.phase, s.outcome) for s in steps_of[lane.resource])
+        groups.setdefault((lane.group, outcomes), []).append(lane)
+    rows = []
+    for lanes in groups.values():
+        key = group_key(lanes[0])
+        expanded = len(lanes) > 1 and (EXPAND_ALL in expand or key in expand)
+        for part in [[lane] for lane in lanes] if expanded else [lanes]:
+            rows.append(
+                Row(
+                    _title(part),
+                    _via(part[0]),
+                    lanes=tuple(part),
+                    group=key if len(lanes) > 1 else "",
+                    expanded=expanded,
+                    steps=steps_of[part[0].resource],
+                )
+            )
+    return rows
+
+
+def _title(lanes: list[Lane]) -> str:
+    first = lanes[0]
+    if len(lanes) > 1:
+        return f"{first.kind} × {len(lanes)}"  # noqa: RUF001 - the multiplication sign is meant
+    return f"{first.kind} {first.resource.rsplit('/', 1)[-1]}"
+
+
+def _via(lane: Lane) -> str:
+    how = "annotation" if lane.via == "annotation" else f"binding {lane.via.split('/', 1)[-1]}"
+    return f"blueprint {lane.blueprint} via {how}"
+
+
+def _sublanes(steps: list[Step]) -> dict[str, dict[str | None, list[Step]]]:
+    """Steps by seed label, then by hook: a policy's onSuccess and onFailure share step 4 of
+    export, so they are drawn one above the other as the alternatives they are."""
+    found: dict[str, dict[str | None, list[Step]]] = defaultdict(lambda: defaultdict(list))
+    for step in steps:
+        found[step.step][step.hook].append(step)
+    return found
+
+
+def _members(row: Row, step: Step) -> tuple[str, ...]:
+    if len(row.lanes) < 2:
+        return (step.id,)
+    first = row.lanes[0].resource
+    # Step ids embed the resource, so the other lanes' ids are the same with theirs.
+    return tuple(step.id.replace(first, lane.resource, 1) for lane in row.lanes)
+
+
+def _lines(step: Step) -> tuple[tuple[str, ...], int]:
+    timeout = f" · {step.timeout_minutes} min" if step.timeout_minutes else ""
+    if step.kind in (Kind.INTERNAL, Kind.SNAPSHOT):
+        return (*_wrap(step.title, 3), f"#{step.seq}"), 0
+    what = f"{step.blueprint}/{step.action}"
+    # A long name breaks after the blueprint's slash rather than losing the action's end.
+    names = [what] if len(what) <= LINE_CHARS else [f"{step.blueprint}/", step.action or ""]
+    phase = f"defer: {step.phase}" if step.kind is Kind.DEFER else step.phase or ""
+    if step.hook:
+        phase = f"{step.hook} · {phase}"
+    return (*(_cut(name) for name in names), _cut(phase), f"#{step.seq}{timeout}"), len(names)
+
+
+def _wrap(text: str, count: int) -> list[str]:
+    lines, words = [], text.split()
+    while words and len(lines) < count:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= LINE_CHARS:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines[-1] = _cut(lines[-1] + " " + " ".join(words))
+    return [_cut(line) for line in lines]
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= LINE_CHARS else text[: LINE_CHARS - 1] + "…"
+
+
+def _arrows(boxes: list[Box]) -> list[Arrow]:
+    """One arrow per pair of boxes an artifact flows between, every artifact name on it."""
+    where = {member: box for box in boxes for member in box.members}
+    flows: dict[tuple[str, str], tuple[Box, Box, list[str]]] = {}
+    for target in boxes:
+        for artifact in target.step.artifacts_in:
+            if (source := where.get(artifact.source)) is not None:
+                key = (source.step.id, target.step.id)
+                flows.setdefault(key, (source, target, []))[2].append(artifact.name)
+    arrows = []
+    for source, target, carried in flows.values():
+        x1, y1 = source.x + BOX_WIDTH, source.y + BOX_HEIGHT // 2
+        x2, y2 = target.x, target.y + BOX_HEIGHT // 2
+        bend = max(40, (x2 - x1) // 3)
+        path = f"M{x1},{y1} C{x1 + bend},{y1} {x2 - bend},{y2} {x2 - 4},{y2}"
+        label = ", ".join(dict.fromkeys(carried))
+        arrows.append(Arrow(label, path, (x1 + x2) // 2, (y1 + y2) // 2 - 6))
+    return arrows
