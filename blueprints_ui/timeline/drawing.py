@@ -7,16 +7,17 @@ from dataclasses import dataclass, field
 from lifecycle.operations import Kind
 from lifecycle.timeline.model import ArtifactIn, Lane, Step, Timeline
 
-GUTTER = 280  # the lane labels
+GUTTER = 236  # the lane labels
 HEADER = 34  # the step labels above the columns
-COLUMN = 196
-BOX_WIDTH = 178
+COLUMN = 186
+BOX_WIDTH = 172
 BOX_HEIGHT = 68
 ROW = 104  # a box with room for its "in:" caption above and "out:" caption below
 PAD = 18  # above a box, for its incoming-artifact caption
 EXPAND_ALL = "all"
 # Characters a box line holds at the template's font size: longer text is cut with an ellipsis.
-LINE_CHARS = 28
+LINE_CHARS = 25
+GUTTER_CHARS = 36
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ class Row:
     """One lane of the picture: the namespace, one resource, or a group of identical ones."""
 
     title: str
-    subtitle: str
+    subtitle: tuple[str, ...]
     y: int = 0
     height: int = ROW
     lanes: tuple[Lane, ...] = ()
@@ -117,9 +118,8 @@ def draw(timeline: Timeline, expand: frozenset[str] = frozenset()) -> Drawing:
 
 def _namespace_row(timeline: Timeline) -> Row:
     steps = [step for step in timeline.steps if step.resource is None]
-    return Row(
-        f"Namespace {timeline.namespace}", "Kasten's steps and the policy's hooks", steps=steps
-    )
+    subtitle = ("Kasten's steps", "and the policy's hooks")
+    return Row(f"Namespace {timeline.namespace}", subtitle, steps=steps)
 
 
 def _resource_rows(timeline: Timeline, expand: frozenset[str]) -> list[Row]:
@@ -158,9 +158,9 @@ def _title(lanes: list[Lane]) -> str:
     return f"{first.kind} {first.resource.rsplit('/', 1)[-1]}"
 
 
-def _via(lane: Lane) -> str:
+def _via(lane: Lane) -> tuple[str, str]:
     how = "annotation" if lane.via == "annotation" else f"binding {lane.via.split('/', 1)[-1]}"
-    return f"blueprint {lane.blueprint} via {how}"
+    return _cut(f"blueprint {lane.blueprint}", GUTTER_CHARS), _cut(f"via {how}", GUTTER_CHARS)
 
 
 def _sublanes(steps: list[Step]) -> dict[str, dict[str | None, list[Step]]]:
@@ -186,27 +186,33 @@ def _lines(step: Step) -> tuple[tuple[str, ...], int]:
         return (*_wrap(step.title, 3), f"#{step.seq}"), 0
     what = f"{step.blueprint}/{step.action}"
     # A long name breaks after the blueprint's slash rather than losing the action's end.
-    names = [what] if len(what) <= LINE_CHARS else [f"{step.blueprint}/", step.action or ""]
+    names = [what] if len(what) <= _width(0) else [f"{step.blueprint}/", step.action or ""]
     phase = f"defer: {step.phase}" if step.kind is Kind.DEFER else step.phase or ""
     if step.hook:
         phase = f"{step.hook} · {phase}"
-    return (*(_cut(name) for name in names), _cut(phase), f"#{step.seq}{timeout}"), len(names)
+    lines = [*names, phase, f"#{step.seq}{timeout}"]
+    return tuple(_cut(line, _width(at)) for at, line in enumerate(lines)), len(names)
+
+
+def _width(line: int) -> int:
+    """Characters line `line` of a box holds: the first shares its row with the outcome badge."""
+    return LINE_CHARS - 4 if line == 0 else LINE_CHARS
 
 
 def _wrap(text: str, count: int) -> list[str]:
     lines, words = [], text.split()
     while words and len(lines) < count:
         line = words.pop(0)
-        while words and len(line) + 1 + len(words[0]) <= LINE_CHARS:
+        while words and len(line) + 1 + len(words[0]) <= _width(len(lines)):
             line += " " + words.pop(0)
         lines.append(line)
     if words:
-        lines[-1] = _cut(lines[-1] + " " + " ".join(words))
-    return [_cut(line) for line in lines]
+        lines[-1] += " " + " ".join(words)
+    return [_cut(line, _width(at)) for at, line in enumerate(lines)]
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= LINE_CHARS else text[: LINE_CHARS - 1] + "…"
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _arrows(boxes: list[Box]) -> list[Arrow]:
