@@ -14,6 +14,13 @@ from blueprints_ui.transfer.management.commands.load_demo_data import DEMO_DIR
 
 REPO = Path(__file__).resolve().parents[1]
 MYSQL_DUMP = "shop:4b:StatefulSet/shop/mysql:dumpToObjectStore"
+KUBESTASH = str(DEMO_DIR / "kubestash-mysql-hooks.yaml")
+# The demo's Kasten objects: the KubeStash file would select the KubeStash view.
+KASTEN = [
+    str(path)
+    for path in sorted(DEMO_DIR.glob("*.yaml"))
+    if path.name != "kubestash-mysql-hooks.yaml"
+]
 
 
 def timeline(*args: str) -> str:
@@ -49,9 +56,7 @@ def steps(output: str) -> dict[str, dict]:
 class TestJson:
     def test_it_has_the_issues_shape(self):
         report = json.loads(
-            timeline(
-                "--operation", "backup", "--policy", "shop-daily", "--format", "json", str(DEMO_DIR)
-            )
+            timeline("--operation", "backup", "--policy", "shop-daily", "--format", "json", *KASTEN)
         )
 
         assert report["operation"] == "backup"
@@ -72,16 +77,14 @@ class TestJson:
 
     def test_a_failed_step_fails_and_the_cleanup_runs(self):
         found = steps(
-            timeline(
-                "--operation", "backup", "--fail", MYSQL_DUMP, "--format", "json", str(DEMO_DIR)
-            )
+            timeline("--operation", "backup", "--fail", MYSQL_DUMP, "--format", "json", *KASTEN)
         )
 
         assert found[MYSQL_DUMP]["outcome"] == "fails"
         assert found["shop:7"]["outcome"] == "runs"
 
     def test_timeouts_are_kastens_unless_given(self):
-        default = steps(timeline("--operation", "backup", "--format", "json", str(DEMO_DIR)))
+        default = steps(timeline("--operation", "backup", "--format", "json", *KASTEN))
         given = steps(
             timeline(
                 "--operation",
@@ -90,7 +93,7 @@ class TestJson:
                 "json",
                 "--timeout",
                 "timeout.blueprintBackup=90",
-                str(DEMO_DIR),
+                *KASTEN,
             )
         )
 
@@ -99,21 +102,48 @@ class TestJson:
 
 
 def test_text_shows_one_line_a_step_with_its_id():
-    output = timeline("--operation", "restore", "--namespace", "shop", str(DEMO_DIR))
+    output = timeline("--operation", "restore", "--namespace", "shop", *KASTEN)
 
     assert output.startswith("restore\n\nnamespace shop\n")
     assert "mysql-blueprint/restore" in output
     assert "id shop:1\n" in output
 
 
+class TestKubeStash:
+    def test_a_backup_configuration_selects_the_kubestash_view(self):
+        found = steps(timeline("--operation", "backup", "--format", "json", KUBESTASH))
+
+        pre = found["shop:mysql-backup/frequent-backup:pre:readonly"]
+        assert (pre["kind"], pre["outcome"]) == ("hook", "runs")
+        assert found["shop:mysql-backup/frequent-backup:post:notify-slack"]["outcome"] == "skipped"
+
+    def test_a_failing_pre_hook_fails_the_session(self):
+        failed = "shop:mysql-backup/frequent-backup:pre:readonly"
+
+        found = steps(
+            timeline("--operation", "backup", "--fail", failed, "--format", "json", KUBESTASH)
+        )
+
+        assert found[failed]["outcome"] == "fails"
+        assert found["shop:mysql-backup/frequent-backup:backup"]["outcome"] == "skipped"
+
+    def test_kasten_only_operations_and_policies_are_refused(self):
+        assert str(refused("--operation", "export", KUBESTASH)) == (
+            "operation must be backup or restore, found 'export'"
+        )
+        assert str(refused("--operation", "backup", "--policy", "shop-daily", KUBESTASH)) == (
+            "--policy shop-daily: the files hold KubeStash sessions, which no Kasten policy runs"
+        )
+
+
 class TestRefused:
     def test_an_unknown_step_id(self):
-        error = refused("--operation", "backup", "--fail", "shop:9", str(DEMO_DIR))
+        error = refused("--operation", "backup", "--fail", "shop:9", *KASTEN)
 
         assert (error.returncode, str(error)) == (2, "no step 'shop:9' in the backup timeline")
 
     def test_an_unknown_policy(self):
-        error = refused("--operation", "export", "--policy", "nightly", str(DEMO_DIR))
+        error = refused("--operation", "export", "--policy", "nightly", *KASTEN)
 
         assert str(error) == "unknown policy 'nightly' (known: shop-daily)"
         assert error.returncode == 2
@@ -149,26 +179,26 @@ class TestRefused:
         ],
     )
     def test_a_bad_timeout(self, option, message):
-        error = refused("--operation", "backup", "--timeout", option, str(DEMO_DIR))
+        error = refused("--operation", "backup", "--timeout", option, *KASTEN)
 
         assert message in str(error)
 
 
 class TestExitStatus:
     def test_a_report_exits_0(self, tmp_path):
-        result = run("--operation", "retire", str(DEMO_DIR), tmp_path=tmp_path)
+        result = run("--operation", "retire", *KASTEN, tmp_path=tmp_path)
 
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("retire\n")
 
     def test_an_unknown_step_exits_2_with_the_reason(self, tmp_path):
-        result = run("--operation", "backup", "--fail", "nope", str(DEMO_DIR), tmp_path=tmp_path)
+        result = run("--operation", "backup", "--fail", "nope", *KASTEN, tmp_path=tmp_path)
 
         assert result.returncode == 2
         assert result.stderr.strip() == "CommandError: no step 'nope' in the backup timeline"
 
     def test_a_bad_operation_exits_2(self, tmp_path):
-        result = run("--operation", "snapshot", str(DEMO_DIR), tmp_path=tmp_path)
+        result = run("--operation", "snapshot", *KASTEN, tmp_path=tmp_path)
 
         assert result.returncode == 2
         assert "argument --operation: invalid choice: 'snapshot'" in result.stderr

@@ -8,10 +8,16 @@ from django.core.management.base import BaseCommand, CommandError
 
 from blueprints_ui.lint.management.commands.lint import UNREADABLE, kasten_version, read_sources
 from blueprints_ui.timeline.models import default_timeouts, timeout_problem
+from lifecycle import kubestash
+from lifecycle.kinds import Category
 from lifecycle.operations import OPERATIONS
 from lifecycle.timeline import compute
 from lifecycle.timeline.documents import inventory_of, read_manifests
+from lifecycle.timeline.model import Report
 from lifecycle.timeline.output import as_json, as_text
+
+# Files holding one of these are shown as KubeStash sessions rather than Kasten policies.
+KUBESTASH_SESSIONS = (Category.BACKUP_CONFIGURATION, Category.RESTORE_SESSION)
 
 
 def timeout_option(text: str) -> tuple[str, int]:
@@ -29,21 +35,38 @@ def timeout_option(text: str) -> tuple[str, int]:
     return setting, value
 
 
-def timeline_report(paths: list[str], operation: str, timeouts: dict[str, int], **choices) -> dict:
-    """The report of the files, or a CommandError (exit 2) for unreadable input or a bad choice."""
+def timeline_report(
+    paths: list[str], operation: str, timeouts: dict[str, int], warn, **choices
+) -> Report:
+    """The report of the files, or a CommandError (exit 2) for unreadable input or a bad choice.
+    `warn` gets what is wrong in KubeStash objects that still leaves a timeline to show."""
     manifests, errors = read_manifests(read_sources(paths))
     if errors:
         raise CommandError("cannot read the input:\n" + "\n".join(errors), returncode=UNREADABLE)
     try:
+        if any(manifest.category in KUBESTASH_SESSIONS for manifest in manifests):
+            return kubestash_report(manifests, operation, warn, **choices)
         return compute(inventory_of(manifests), operation, timeouts=timeouts, **choices)
-    except ValueError as error:  # UnknownStep is one too
+    except ValueError as error:  # UnknownStep and UnknownSession are ones too
         raise CommandError(str(error), returncode=UNREADABLE) from None
+
+
+def kubestash_report(manifests, operation: str, warn, *, policy, namespace, fail, **_) -> Report:
+    if policy is not None:
+        raise ValueError(
+            f"--policy {policy}: the files hold KubeStash sessions, which no Kasten policy runs"
+        )
+    inventory, problems = kubestash.read_inventory(manifests)
+    for problem in problems:
+        warn(str(problem))
+    return kubestash.timeline(inventory, namespace=namespace, fail=fail, operation=operation)
 
 
 class Command(BaseCommand):
     help = (
         "Show where every hook, blueprint action and defer phase fires in a Kasten operation, "
-        "for the blueprints, bindings, policies and workloads in the files."
+        "for the blueprints, bindings, policies and workloads in the files (or, when they hold "
+        "a KubeStash BackupConfiguration or RestoreSession, its sessions' hooks)."
     )
 
     def add_arguments(self, parser):
@@ -77,7 +100,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, output_format, timeout, **options):
         choices = {key: options[key] for key in ("policy", "namespace", "fail", "kasten_version")}
-        report = timeline_report(paths, options["operation"], dict(timeout), **choices)
+        report = timeline_report(
+            paths, options["operation"], dict(timeout), self.stderr.write, **choices
+        )
         if output_format == "json":
             self.stdout.write(json.dumps(as_json(report), indent=2))
         else:
