@@ -42,8 +42,9 @@ def compute(
     resources = _resources(inventory.workloads, set(names)) if definition.resource_actions else {}
     report = Report(operation, [], _operation_notes(definition, chosen), fail)
     found = fail is None
+    memo: dict = {}
     for name in names:
-        builder = Builder(definition, name, inventory.blueprints, hooks, timeouts or {})
+        builder = Builder(definition, name, inventory.blueprints, hooks, timeouts or {}, memo)
         problems = builder.timeline.problems
         lanes = [lane for w in resources.get(name, ()) if (lane := binder.lane(w, problems))]
         timeline = builder.build(lanes)

@@ -1,7 +1,6 @@
 """Lays out one namespace's timeline: the operation's steps with each hook, action and phase."""
 
 from collections.abc import Mapping
-from functools import cache
 
 from lifecycle.model import Action, Blueprint, PolicyHook
 from lifecycle.operations import Kind, Level, Operation, Outcome
@@ -29,12 +28,14 @@ class Builder:
         blueprints: Mapping[str, Blueprint],
         hooks: Mapping[str, PolicyHook],
         timeouts: Mapping[str, int],
+        memo: dict,
     ) -> None:
         self.operation = operation
         self.namespace = namespace
         self.blueprints = blueprints
         self.hooks = hooks
         self.timeouts = timeouts
+        self.memo = memo  # shared by the namespaces of one report: phase plans and notes
         self.timeline = Timeline(namespace)
         self.definitions: list[Definition] = []
         self._hook_outputs: tuple[ArtifactIn, ...] = ()
@@ -131,30 +132,51 @@ class Builder:
                 **common,
             )
             return
+        if definition.hook is None:
+            key = (id(definition), blueprint_name, action_name, subject_kind)
+            if key not in self.memo:
+                self.memo[key] = self._phases(definition, blueprint, action, subject_kind)
+            plan = self.memo[key]
+        else:
+            plan = self._phases(definition, blueprint, action, subject_kind)
+        for suffix, fields in plan:
+            step = self._add(definition, id=f"{prefix}:{suffix}", **fields, **common)
+        if definition.hook == "preHook":
+            self._hook_outputs = tuple(ArtifactIn(n, step.id) for n in action.output_artifacts)
+
+    def _phases(
+        self,
+        definition: Definition,
+        blueprint: Blueprint,
+        action: Action,
+        subject_kind: str | None,
+    ) -> list[tuple[str, dict]]:
+        """Each phase's id suffix and fields; the same for every resource of a kind."""
         artifacts_in = self._artifacts_in(definition, blueprint, action)
         names_in = tuple(artifact.name for artifact in artifacts_in)
         phases = action.all_phases
-        seen: set[str] = set()
+        plan, seen = [], set()
         for index, phase in enumerate(phases):
             name = phase.name or f"phase{index}"
-            phase_id = f"{prefix}:{name}" if name not in seen else f"{prefix}:{name}#{index}"
-            seen.add(name)
-            last = index == len(phases) - 1
-            step = self._add(
-                definition,
-                id=phase_id,
-                kind=Kind.DEFER if phase.is_defer else definition.kind,
-                phase=phase.name,
-                artifacts_in=artifacts_in if index == 0 else (),
-                artifacts_out=tuple(action.output_artifacts) if last else (),
-                variables=phase_variables(
-                    action, index, subject_kind=subject_kind, artifacts_in=names_in
-                ),
-                extra_notes=(DEFER_NOTE,) if phase.is_defer else (),
-                **common,
+            plan.append(
+                (
+                    name if name not in seen else f"{name}#{index}",
+                    {
+                        "kind": Kind.DEFER if phase.is_defer else definition.kind,
+                        "phase": phase.name,
+                        "artifacts_in": artifacts_in if index == 0 else (),
+                        "artifacts_out": tuple(action.output_artifacts)
+                        if index == len(phases) - 1
+                        else (),
+                        "variables": phase_variables(
+                            action, index, subject_kind=subject_kind, artifacts_in=names_in
+                        ),
+                        "extra_notes": (DEFER_NOTE,) if phase.is_defer else (),
+                    },
+                )
             )
-            if last and definition.hook == "preHook":
-                self._hook_outputs = tuple(ArtifactIn(n, step.id) for n in action.output_artifacts)
+            seen.add(name)
+        return plan
 
     def _artifacts_in(
         self, definition: Definition, blueprint: Blueprint, action: Action
@@ -189,7 +211,7 @@ class Builder:
             if timeout
             else None,
             timeout_setting=timeout.setting if timeout else None,
-            notes=_sources(definition) + extra_notes,
+            notes=self._sources(definition) + extra_notes,
             **fields,
         )
         if definition.if_none_failed is not None:
@@ -198,6 +220,14 @@ class Builder:
         self.timeline.steps.append(step)
         self.definitions.append(definition)
         return step
+
+    def _sources(self, definition: Definition) -> tuple[Source, ...]:
+        key = id(definition)
+        if key not in self.memo:
+            self.memo[key] = tuple(Source(n.seed, n.text) for n in definition.notes) + tuple(
+                Source(f"assumption: {a.source}", a.text) for a in definition.assumptions
+            )
+        return self.memo[key]
 
 
 def _stored_by(blueprint: Blueprint, name: str) -> str:
@@ -209,10 +239,3 @@ def _stored_by(blueprint: Blueprint, name: str) -> str:
     if not producers:
         return f"restore point: no backup-time action of Blueprint/{blueprint.name} outputs it"
     return f"restore point: outputArtifacts of {' and '.join(producers)}"
-
-
-@cache
-def _sources(definition: Definition) -> tuple[Source, ...]:
-    return tuple(Source(note.seed, note.text) for note in definition.notes) + tuple(
-        Source(f"assumption: {item.source}", item.text) for item in definition.assumptions
-    )
