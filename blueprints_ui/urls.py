@@ -45,6 +45,7 @@ urlpatterns = [
     path("blueprints/", include("blueprints_ui.blueprints.urls")),
     path("kasten/", include("blueprints_ui.kasten.urls")),
     path("inventory/", include("blueprints_ui.inventory.urls")),
+    path("kubestash/", include("blueprints_ui.kubestash.urls")),
     path("transfer/", include("blueprints_ui.transfer.urls")),
     path("lint/", include("blueprints_ui.lint.urls")),
     path("timeline/", include("blueprints_ui.timeline.urls")),

@@ -1,6 +1,7 @@
 """KubeStash HookTemplate, BackupConfiguration and RestoreSession objects (core.kubestash.com)."""
 
 from django.db import models
+from django.urls import reverse
 
 from blueprints_ui.core.models import StoredObject
 from lifecycle.kubestash.reading import (
@@ -20,14 +21,23 @@ def _read(reader, manifest):
     return record
 
 
-class HookTemplate(StoredObject):
+class KubeStashObject(StoredObject):
+    class Meta(StoredObject.Meta):
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        plural = type(self)._meta.verbose_name_plural.replace(" ", "")
+        return reverse(f"kubestash:{plural}-detail", args=[self.namespace, self.name])
+
+
+class HookTemplate(KubeStashObject):
     executor = models.CharField(max_length=20, help_text="spec.executor.type")
     action = models.CharField(max_length=60, help_text="exec, httpGet, httpPost or tcpSocket")
     allowed_from = models.CharField(
         max_length=20, help_text="spec.usagePolicy.allowedNamespaces.from"
     )
 
-    class Meta(StoredObject.Meta):
+    class Meta(KubeStashObject.Meta):
         constraints = [models.UniqueConstraint("namespace", "name", name="unique_hooktemplate")]
 
     @classmethod
@@ -40,11 +50,11 @@ class HookTemplate(StoredObject):
         }
 
 
-class BackupConfiguration(StoredObject):
+class BackupConfiguration(KubeStashObject):
     target = models.CharField(max_length=600, blank=True, help_text="Kind/namespace/name")
     sessions = models.JSONField(default=list, help_text="The names of spec.sessions, in order.")
 
-    class Meta(StoredObject.Meta):
+    class Meta(KubeStashObject.Meta):
         constraints = [
             models.UniqueConstraint("namespace", "name", name="unique_backupconfiguration")
         ]
@@ -58,10 +68,10 @@ class BackupConfiguration(StoredObject):
         }
 
 
-class RestoreSession(StoredObject):
+class RestoreSession(KubeStashObject):
     target = models.CharField(max_length=600, blank=True, help_text="Kind/namespace/name")
 
-    class Meta(StoredObject.Meta):
+    class Meta(KubeStashObject.Meta):
         constraints = [models.UniqueConstraint("namespace", "name", name="unique_restoresession")]
 
     @classmethod

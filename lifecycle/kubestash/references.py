@@ -11,6 +11,8 @@ _SOURCE = "reference/kubestash-hooks.md §2-§3"
 def template_problem(inventory: KubeStashInventory, hook: HookInfo, namespace: str) -> str:
     """Why `hook`, listed in `namespace`, cannot be shown running its template; "" when it can."""
     namespace_ref, name = hook.template_key
+    if not name:
+        return "the hook names no HookTemplate"
     template = inventory.template(namespace_ref, name)
     if template is None:
         return f"HookTemplate {namespace_ref}/{name} is not among the objects read"
@@ -40,7 +42,10 @@ def reference_problems(inventory: KubeStashInventory) -> list[Problem]:
     return [
         Problem(hook.position, message)
         for hook, namespace in _hooks(inventory)
-        if hook.position is not None and (message := template_problem(inventory, hook, namespace))
+        # A hook without a template name already has its reading problem.
+        if hook.position is not None
+        and hook.template_name
+        and (message := template_problem(inventory, hook, namespace))
     ]
 
 

@@ -24,7 +24,7 @@ def test_it_downloads_every_stored_object_as_one_yaml_attachment(auth_client, de
     assert response["Content-Type"] == "application/yaml; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="blueprint-studio-export.yaml"'
     assert response.content.decode() == export_stream(exported_objects())
-    assert len(kinds_in(response)) == 19
+    assert len(kinds_in(response)) == 24
 
 
 def test_each_source_is_in_the_download_byte_for_byte(auth_client, demo_data):
@@ -55,7 +55,8 @@ def test_an_unknown_kind_is_a_400_naming_the_allowed_ones(auth_client):
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response.content.decode() == (
-        "Unknown kind 'secrets': choose from blueprints, bindings, policies, inventory."
+        "Unknown kind 'secrets': choose from blueprints, bindings, policies, inventory, "
+        "hooktemplates, backupconfigurations, restoresessions."
     )
 
 

@@ -51,7 +51,7 @@ def test_the_stream_is_the_header_then_each_source_after_a_marker(demo_data):
     assert text.startswith(HEADER + "---\n")
     split = split_documents(text, "export.yaml")
     assert split.errors == []
-    assert len(split.documents) == 19
+    assert len(split.documents) == 24
     # Every stored source appears byte for byte, after its own marker.
     for source in stored().values():
         assert "---\n" + source in text
@@ -81,7 +81,8 @@ def test_an_unknown_kind_is_refused_with_the_choices():
     with pytest.raises(CommandError) as info:
         call_command("export_yaml", "--kind", "secrets", stdout=StringIO())
     assert str(info.value).endswith(
-        "invalid choice: 'secrets' (choose from 'bindings', 'blueprints', 'inventory', 'policies')"
+        "invalid choice: 'secrets' (choose from 'backupconfigurations', 'bindings', 'blueprints', "
+        "'hooktemplates', 'inventory', 'policies', 'restoresessions')"
     )
 
 
@@ -94,14 +95,14 @@ def test_an_empty_database_exports_the_header_and_no_document():
 def test_out_writes_one_file_per_object_holding_its_exact_source(demo_data, tmp_path):
     out = tmp_path / "export"
     summary = call_command("export_yaml", "--out", str(out), stdout=StringIO())
-    assert summary == f"Exported 19 object(s) to {out}"
+    assert summary == f"Exported 24 object(s) to {out}"
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*.yaml"))
     assert "blueprints/kasten-io.mysql-blueprint.yaml" in files
     assert "blueprintbindings/kasten-io.mysql-statefulsets.yaml" in files
     assert "policies/kasten-io.shop-daily.yaml" in files
     assert "namespaces/shop.yaml" in files
     assert "statefulsets/shop.mysql.yaml" in files
-    assert len(files) == 19
+    assert len(files) == 24
     mysql = (DEMO_DIR / "mysql-blueprint.yaml").read_text(encoding="utf-8")
     assert (out / "blueprints/kasten-io.mysql-blueprint.yaml").read_text(encoding="utf-8") == mysql
 
@@ -128,7 +129,7 @@ def test_import_export_import_by_folder_is_lossless_for_each_example(path, tmp_p
 
 def test_import_export_import_by_folder_is_lossless_for_the_demo_set(demo_data, tmp_path):
     before = stored()
-    assert len(before) == 19
+    assert len(before) == 24
     assert round_trip_by_folder(tmp_path) == before
 
 
@@ -147,4 +148,4 @@ def test_import_export_import_by_stream_is_lossless_for_the_demo_set(demo_data, 
 def test_importing_an_export_over_the_same_data_changes_nothing(demo_data, tmp_path):
     stream = tmp_path / "export.yaml"
     stream.write_text(export_yaml(), encoding="utf-8")
-    assert import_yaml(stream) == "Imported: 0 created, 0 updated, 19 unchanged, 0 skipped."
+    assert import_yaml(stream) == "Imported: 0 created, 0 updated, 24 unchanged, 0 skipped."
