@@ -1,9 +1,5 @@
 """The Helm timeouts the timelines show, as edited on the settings page."""
 
-from functools import cache
-from importlib.resources import files
-
-import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -11,17 +7,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from blueprints_ui.core.models import StaleRevision
+from lifecycle.operations import default_timeouts
 
 # A week: Kasten takes any number, but a timeout longer than that is a typing slip.
 MAX_MINUTES = 7 * 24 * 60
 SETTINGS_ROW = 1
-
-
-@cache
-def default_timeouts() -> dict[str, int]:
-    """Helm setting -> minutes, as Kasten ships them (lifecycle/operations/common.yaml)."""
-    text = files("lifecycle.operations").joinpath("common.yaml").read_text()
-    return dict(yaml.safe_load(text)["timeouts"])
 
 
 def timeout_problem(setting: str, minutes: object) -> str:

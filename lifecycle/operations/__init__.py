@@ -135,6 +135,11 @@ def operation(name: str, kasten_version: str = DEFAULT_KASTEN_VERSION) -> Operat
     )
 
 
+def default_timeouts() -> dict[str, int]:
+    """Kasten's Helm timeout settings and their default minutes (seed 001)."""
+    return dict(_common()["timeouts"])
+
+
 @cache
 def _common() -> dict[str, Any]:
     return yaml.load(files(__name__).joinpath("common.yaml").read_text(), Loader=yaml.CSafeLoader)

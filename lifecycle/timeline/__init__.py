@@ -9,7 +9,7 @@ from lifecycle.model import Policy, Workload
 from lifecycle.operations import operation as lifecycle_of
 from lifecycle.timeline.building import Builder
 from lifecycle.timeline.failure import fail as fail_at
-from lifecycle.timeline.model import Inventory, Report, Source, UnknownStep
+from lifecycle.timeline.model import Inventory, Refused, Report, Source, UnknownStep
 from lifecycle.timeline.scope import EMPTY_SELECTOR, Binder, namespace_labels, protected
 
 
@@ -26,11 +26,17 @@ def compute(
     """The timeline of `operation` in each namespace the policy protects (every namespace of the
     inventory without a policy), or in `namespace` alone; with step `fail` failing if given.
 
-    Raises ValueError for an unknown operation, policy, namespace or version, and UnknownStep
-    for a `fail` id that is not a step which runs.
+    Raises Refused (a ValueError) naming the parameter: an unknown operation, policy, namespace
+    or version, or (as UnknownStep) a `fail` id that is not a step which runs.
     """
-    version = parse_kasten_version(kasten_version)
-    definition = lifecycle_of(operation, kasten_version)
+    try:
+        version = parse_kasten_version(kasten_version)
+    except ValueError as error:
+        raise Refused("kasten_version", str(error)) from None
+    try:
+        definition = lifecycle_of(operation, kasten_version)
+    except ValueError as error:
+        raise Refused("operation", str(error)) from None
     chosen = _policy(inventory.policies, policy)
     names = _namespaces(inventory.workloads, chosen, namespace)
     hooks = {
@@ -64,7 +70,7 @@ def _policy(policies, name: str | None) -> Policy | None:
         if policy.name == name:
             return policy
     known = ", ".join(sorted(p.name for p in policies)) or "none"
-    raise ValueError(f"unknown policy {name!r} (known: {known})")
+    raise Refused("policy", f"unknown policy {name!r} (known: {known})")
 
 
 def _namespaces(workloads, policy: Policy | None, namespace: str | None) -> list[str]:
@@ -77,8 +83,9 @@ def _namespaces(workloads, policy: Policy | None, namespace: str | None) -> list
     if namespace in names:
         return [namespace]
     if namespace in labels:
-        raise ValueError(f"namespace {namespace!r} is not protected by policy {policy.name!r}")
-    raise ValueError(f"namespace {namespace!r} has no resources in the inventory")
+        message = f"namespace {namespace!r} is not protected by policy {policy.name!r}"
+        raise Refused("namespace", message)
+    raise Refused("namespace", f"namespace {namespace!r} has no resources in the inventory")
 
 
 def _resources(workloads, names: set[str]) -> dict[str, list[Workload]]:
@@ -105,4 +112,4 @@ def _operation_notes(definition, policy: Policy | None) -> tuple[Source, ...]:
     return notes
 
 
-__all__ = ["Inventory", "Report", "UnknownStep", "compute"]
+__all__ = ["Inventory", "Refused", "Report", "UnknownStep", "compute"]

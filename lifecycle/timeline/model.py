@@ -95,5 +95,16 @@ class Inventory:
     workloads: Sequence[Workload] = ()
 
 
-class UnknownStep(ValueError):
+class Refused(ValueError):
+    """A choice a timeline cannot be computed for; `parameter` names it (operation, policy...)."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class UnknownStep(Refused):
     """A failure was asked for a step id that is not in the timeline (or does not run)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("fail", message)

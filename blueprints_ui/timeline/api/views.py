@@ -11,7 +11,7 @@ from blueprints_ui.timeline.api.serializers import (
     TimelineReportSerializer,
 )
 from blueprints_ui.timeline.loading import stored_inventory, stored_timeouts
-from lifecycle.timeline import UnknownStep, compute
+from lifecycle.timeline import Refused, compute
 from lifecycle.timeline.output import as_json
 
 
@@ -33,9 +33,6 @@ def timeline(request):
     namespace = options.get("namespace")
     try:
         report = compute(stored_inventory(namespace), timeouts=stored_timeouts(), **options)
-    except UnknownStep as error:
-        raise ValidationError({"fail": str(error)}) from None
-    except ValueError as error:
-        # The operation, version and policy are checked above: what is left is the namespace.
-        raise ValidationError({"namespace": str(error)}) from None
+    except Refused as error:
+        raise ValidationError({error.parameter: str(error)}) from None
     return Response(as_json(report))
