@@ -14,6 +14,7 @@ BOX_WIDTH = 172
 BOX_HEIGHT = 68
 ROW = 104  # a box with room for its "in:" caption above and "out:" caption below
 PAD = 18  # above a box, for its incoming-artifact caption
+LEGEND = 84
 EXPAND_ALL = "all"
 # Characters a box line holds at the template's font size: longer text is cut with an ellipsis.
 LINE_CHARS = 25
@@ -76,6 +77,11 @@ class Drawing:
     box_width = BOX_WIDTH
     box_height = BOX_HEIGHT
 
+    @property
+    def full_height(self) -> int:
+        """With the legend below the lanes."""
+        return self.height + LEGEND
+
     def box(self, step_id: str) -> Box | None:
         """The box showing a step, whether it is drawn itself or stands in a group."""
         return next((box for box in self.boxes if step_id in box.members), None)
@@ -118,7 +124,7 @@ def draw(timeline: Timeline, expand: frozenset[str] = frozenset()) -> Drawing:
 
 def _namespace_row(timeline: Timeline) -> Row:
     steps = [step for step in timeline.steps if step.resource is None]
-    subtitle = ("Kasten's steps", "and the policy's hooks")
+    subtitle = ("the steps of the namespace", "and its hooks")
     return Row(f"Namespace {timeline.namespace}", subtitle, steps=steps)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.urls import reverse
 
+from lifecycle.kubestash import KubeStashInventory
 from lifecycle.lint.options import DEFAULT_KASTEN_VERSION, parse_kasten_version
 from lifecycle.operations import OPERATIONS
 from lifecycle.timeline import compute
@@ -15,6 +16,7 @@ from lifecycle.timeline.scope import namespace_labels, protected
 PARAMETERS = ("operation", "policy", "namespace", "fail", "kasten_version", "expand", "step")
 # Where the blueprint, binding and policy pages link: the timeline where that object fires.
 FOCUS = ("blueprint", "binding")
+KUBESTASH_OPERATIONS = ("kubestash-backup", "kubestash-restore")
 
 
 class BadParameter(ValueError):
@@ -38,24 +40,33 @@ class Choice:
     step: str | None  # the step whose details are open
 
 
-def read_choice(query: QueryDict, inventory: Inventory) -> Choice:
+def operations(kubestash: KubeStashInventory) -> tuple[str, ...]:
+    """Kasten's operations; KubeStash's when a BackupConfiguration or RestoreSession is stored."""
+    return OPERATIONS + tuple(op for op in KUBESTASH_OPERATIONS if _sessions(kubestash, op))
+
+
+def read_choice(query: QueryDict, inventory: Inventory, kubestash: KubeStashInventory) -> Choice:
     """The page's choices, with defaults for what the query leaves out: backup, the first stored
     policy, its first namespace. Raises BadParameter naming the first parameter it cannot use."""
     if unknown := sorted(set(query) - set(PARAMETERS) - set(FOCUS)):
         raise BadParameter(unknown[0], f"unknown parameter; expected {', '.join(PARAMETERS)}")
     query = _focused(query, inventory)
     operation = query.get("operation") or "backup"
-    if operation not in OPERATIONS:
-        raise BadParameter(
-            "operation", f"expected one of {', '.join(OPERATIONS)}, found {operation!r}"
-        )
+    if operation not in (known := operations(kubestash)):
+        raise BadParameter("operation", f"expected one of {', '.join(known)}, found {operation!r}")
     version = query.get("kasten_version") or DEFAULT_KASTEN_VERSION
     try:
         parse_kasten_version(version)
     except ValueError as error:
         raise BadParameter("kasten_version", str(error)) from None
-    policy = _policy(query, inventory)
-    namespaces = covered_namespaces(inventory, policy)
+    if operation in KUBESTASH_OPERATIONS:  # KubeStash has no Kasten policy: its sessions decide
+        policy, namespaces = (
+            None,
+            sorted({item.namespace for item in _sessions(kubestash, operation)}),
+        )
+    else:
+        policy = _policy(query, inventory)
+        namespaces = covered_namespaces(inventory, policy)
     namespace = query.get("namespace") or (namespaces[0] if namespaces else None)
     if namespace is not None and namespace not in namespaces:
         raise BadParameter("namespace", _not_covered(namespace, policy, namespaces))
@@ -78,6 +89,12 @@ def covered_namespaces(inventory: Inventory, policy: str | None) -> list[str]:
     return sorted(
         name for name, found in labels.items() if not chosen or protected(chosen, name, found)
     )
+
+
+def _sessions(kubestash: KubeStashInventory, operation: str) -> tuple:
+    if operation == "kubestash-backup":
+        return kubestash.backup_configurations
+    return kubestash.restore_sessions
 
 
 def _focused(query: QueryDict, inventory: Inventory) -> QueryDict:

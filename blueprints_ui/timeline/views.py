@@ -1,19 +1,26 @@
 """The timeline page: one namespace's operation as a swimlane picture, its steps, its SVG."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from blueprints_ui.core.htmx import render_page
-from blueprints_ui.timeline.drawing import Drawing, draw
+from blueprints_ui.kubestash.inventory import stored_inventory as stored_kubestash
+from blueprints_ui.timeline.drawing import Box, Drawing, draw
 from blueprints_ui.timeline.loading import stored_inventory, stored_timeouts
-from blueprints_ui.timeline.picking import BadParameter, Choice, Links, read_choice
+from blueprints_ui.timeline.picking import (
+    KUBESTASH_OPERATIONS,
+    BadParameter,
+    Choice,
+    Links,
+    operations,
+    read_choice,
+)
 from lifecycle.kinds import KASTEN_NAMESPACE
-from lifecycle.operations import OPERATIONS
+from lifecycle.kubestash import KubeStashInventory
+from lifecycle.kubestash import timeline as kubestash_timeline
 from lifecycle.timeline import UnknownStep, compute
 from lifecycle.timeline.model import Inventory, Report
 
@@ -26,17 +33,22 @@ PAGE, FRAGMENT, DETAILS = (
 
 @dataclass(slots=True)
 class Shown:
-    """What a request asked for and what it gives: the report and its picture, or why not."""
+    """What a request asked for and what it gives: the report and its pictures, or why not."""
 
     inventory: Inventory
+    kubestash: KubeStashInventory
     choice: Choice | None = None
     report: Report | None = None
-    drawing: Drawing | None = None
+    drawings: list[Drawing] = field(default_factory=list)
     error: BadParameter | None = None
 
     @property
     def status(self) -> int:
         return 400 if self.error else 200
+
+    def box(self, step_id: str | None) -> Box | None:
+        boxes = (drawing.box(step_id) for drawing in self.drawings) if step_id else ()
+        return next((box for box in boxes if box), None)
 
 
 @require_GET
@@ -44,94 +56,98 @@ def timeline_page(request):
     """The picture with its pickers; `step=` opens a step's details beside it. htmx gets the
     part below the heading. A parameter the page cannot use answers 400 naming it."""
     shown = _show(request)
-    return render_page(request, PAGE, FRAGMENT, _context(request, shown), shown.status)
+    return render_page(request, PAGE, FRAGMENT, _context(shown), shown.status)
 
 
 @require_GET
 def timeline_step(request):
     """The details of step `step=` (the htmx side panel); the full page without htmx."""
     shown = _show(request)
-    context = _context(request, shown)
-    if shown.error or context["box"] is None:
-        if not shown.error:
-            shown.error = BadParameter(
-                "step", f"no step {request.GET.get('step', '')!r} in this timeline"
-            )
-            context["error"] = shown.error
-        return render_page(request, PAGE, FRAGMENT, context, 400)
-    return render_page(request, PAGE, DETAILS, context)
+    if not shown.error and shown.box(shown.choice.step) is None:
+        step = request.GET.get("step", "")
+        shown.error = BadParameter("step", f"no step {step!r} in this timeline")
+    if shown.error:
+        return render_page(request, PAGE, FRAGMENT, _context(shown), 400)
+    return render_page(request, PAGE, DETAILS, _context(shown))
 
 
 @require_GET
 def timeline_download(request):
-    """The same picture as a standalone SVG file."""
+    """The same pictures as one standalone SVG file."""
     shown = _show(request)
-    if shown.error or shown.drawing is None:
-        context = _context(request, shown)
-        response = render(request, PAGE, context, status=shown.status if shown.error else 404)
-        patch_vary_headers(response, ["HX-Request"])
-        return response
-    svg = render_to_string("timeline/picture.svg", _picture(shown, links=None, selected=None))
+    if shown.error or not shown.drawings:
+        status = 400 if shown.error else 404
+        return render_page(request, PAGE, FRAGMENT, _context(shown), status)
+    svg = render_to_string("timeline/download.svg", _pictures(shown, links=None))
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    filename = f"timeline-{shown.report.operation}-{shown.drawing.namespace}.svg"
+    filename = f"timeline-{shown.report.operation}-{shown.choice.namespace}.svg"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 def _show(request) -> Shown:
-    choice = None
-    inventory = stored_inventory()
+    shown = Shown(stored_inventory(), stored_kubestash()[0])
     try:
-        choice = read_choice(request.GET, inventory)
+        shown.choice = choice = read_choice(request.GET, shown.inventory, shown.kubestash)
         if choice.namespace is None:
-            return Shown(inventory, choice)
-        report = compute(
-            inventory,
-            choice.operation,
-            policy=choice.policy,
+            return shown
+        shown.report = _report(shown, choice)
+    except UnknownStep as error:
+        shown.error = BadParameter("fail", str(error))
+    except BadParameter as error:
+        shown.error = error
+    except ValueError as error:  # what the computation refuses that the choice did not check
+        shown.error = BadParameter("query", str(error))
+    else:
+        shown.drawings = [draw(timeline, choice.expand) for timeline in shown.report.timelines]
+    return shown
+
+
+def _report(shown: Shown, choice: Choice) -> Report:
+    if choice.operation in KUBESTASH_OPERATIONS:
+        return kubestash_timeline(
+            shown.kubestash,
+            operation=choice.operation,
             namespace=choice.namespace,
             fail=choice.fail,
-            kasten_version=choice.kasten_version,
-            timeouts=stored_timeouts(),
         )
-    except UnknownStep as error:
-        return Shown(inventory, choice, error=BadParameter("fail", str(error)))
-    except BadParameter as error:
-        return Shown(inventory, choice, error=error)
-    except ValueError as error:  # what compute refuses that the choice did not check
-        return Shown(inventory, choice, error=BadParameter("query", str(error)))
-    return Shown(inventory, choice, report, draw(report.timelines[0], choice.expand))
+    return compute(
+        shown.inventory,
+        choice.operation,
+        policy=choice.policy,
+        namespace=choice.namespace,
+        fail=choice.fail,
+        kasten_version=choice.kasten_version,
+        timeouts=stored_timeouts(),
+    )
 
 
-def _context(request, shown: Shown) -> dict:
+def _context(shown: Shown) -> dict:
     choice = shown.choice
-    links = Links(choice) if choice else None
-    box = shown.drawing.box(choice.step) if shown.drawing and choice.step else None
+    steps = (
+        [step for timeline in shown.report.timelines for step in timeline.steps]
+        if shown.report
+        else []
+    )
     return {
         "inventory": shown.inventory,
         "choice": choice,
         "report": shown.report,
-        "timeline": shown.report.timelines[0] if shown.report else None,
         "error": shown.error,
-        "operations": OPERATIONS,
-        "box": box,
-        "steps": {step.id: step for step in shown.report.timelines[0].steps}
-        if shown.report
-        else {},
+        "operations": operations(shown.kubestash),
+        "kubestash": choice is not None and choice.operation in KUBESTASH_OPERATIONS,
+        "box": shown.box(choice.step) if choice else None,
+        "steps": {step.id: step for step in steps},
         "kasten_namespace": KASTEN_NAMESPACE,
-        **(
-            _picture(shown, links, choice.step)
-            if shown.drawing
-            else {"links": links, "drawing": None}
-        ),
+        **_pictures(shown, Links(choice) if choice else None),
     }
 
 
-def _picture(shown: Shown, links: Links | None, selected: str | None) -> dict:
+def _pictures(shown: Shown, links: Links | None) -> dict:
     return {
-        "drawing": shown.drawing,
-        "operation": shown.report.operation,
-        "failed": shown.report.failed,
+        "drawings": shown.drawings,
+        "operation": shown.report.operation if shown.report else "",
+        "failed": shown.report.failed if shown.report else None,
         "links": links,
-        "selected": selected,
+        "selected": shown.choice.step if shown.choice else None,
     }
