@@ -188,8 +188,8 @@ def _members(row: Row, step: Step) -> tuple[str, ...]:
 
 def _lines(step: Step) -> tuple[tuple[str, ...], int]:
     timeout = f" · {step.timeout_minutes} min" if step.timeout_minutes else ""
-    if step.kind in (Kind.INTERNAL, Kind.SNAPSHOT):
-        return (*_wrap(step.title, 3), f"#{step.seq}"), 0
+    if step.kind in (Kind.INTERNAL, Kind.SNAPSHOT) or not step.action:
+        return (*_wrap(step.title, 3), f"#{step.seq}{timeout}"), 0
     what = f"{step.blueprint}/{step.action}"
     # A long name breaks after the blueprint's slash rather than losing the action's end.
     names = [what] if len(what) <= _width(0) else [f"{step.blueprint}/", step.action or ""]

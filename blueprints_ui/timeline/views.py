@@ -21,6 +21,7 @@ from blueprints_ui.timeline.picking import (
 from lifecycle.kinds import KASTEN_NAMESPACE
 from lifecycle.kubestash import KubeStashInventory
 from lifecycle.kubestash import timeline as kubestash_timeline
+from lifecycle.operations import operation
 from lifecycle.timeline import UnknownStep, compute
 from lifecycle.timeline.model import Inventory, Report
 
@@ -124,6 +125,7 @@ def _report(shown: Shown, choice: Choice) -> Report:
 
 def _context(shown: Shown) -> dict:
     choice = shown.choice
+    kubestash = choice is not None and choice.operation in KUBESTASH_OPERATIONS
     steps = (
         [step for timeline in shown.report.timelines for step in timeline.steps]
         if shown.report
@@ -135,7 +137,11 @@ def _context(shown: Shown) -> dict:
         "report": shown.report,
         "error": shown.error,
         "operations": operations(shown.kubestash),
-        "kubestash": choice is not None and choice.operation in KUBESTASH_OPERATIONS,
+        "kubestash": kubestash,
+        # Export runs no resource-bound blueprint, so its lanes are empty whatever is bound.
+        "resource_actions": not kubestash
+        and choice
+        and operation(choice.operation).resource_actions,
         "box": shown.box(choice.step) if choice else None,
         "steps": {step.id: step for step in steps},
         "kasten_namespace": KASTEN_NAMESPACE,

@@ -282,3 +282,9 @@ def test_a_bindings_link_opens_a_namespace_where_it_binds_a_resource(auth_client
     assert status == 200
     assert "<strong>Backup</strong> of namespace <strong>shop</strong>" in text
     assert ">via binding mysql-statefulsets</text>" in text
+
+
+def test_export_does_not_claim_that_no_resource_has_a_blueprint(auth_client, demo_data):
+    _, text = page(auth_client, operation="export")
+
+    assert "has a blueprint (through a binding" not in text

@@ -94,3 +94,10 @@ def test_a_namespace_without_a_session_answers_400(auth_client, kubestash):
 
     assert status == 400
     assert "Parameter <code>namespace</code>" in text
+
+
+def test_a_hook_box_names_the_hook_not_a_blueprint(auth_client, kubestash):
+    _, text = page(auth_client, operation="kubestash-backup")
+
+    assert "None/None" not in text
+    assert ">preBackup hook</text>" in text
