@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {"healthz", "login"}
 POST_ONLY = {"logout", "api:lint", "api:render"}
 # URLs that answer 400 without a query naming what to show.
-QUERIES = {"api:timeline": "?operation=backup"}
+QUERIES = {"api:timeline": "?operation=backup", "timeline:step": "?step=shop:1"}
 
 
 def sample_kwargs(name: str, keys: set[str]) -> dict:
