@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from blueprints_ui.blueprints.models import Blueprint
 from blueprints_ui.inventory.models import Resource
 from blueprints_ui.kasten.models import BlueprintBinding, Policy
+from blueprints_ui.kubestash.models import BackupConfiguration, HookTemplate, RestoreSession
 
 pytestmark = pytest.mark.django_db
 PUBLIC = {"healthz", "login"}
@@ -22,6 +23,9 @@ def sample_kwargs(name: str, keys: set[str]) -> dict:
         "binding": BlueprintBinding.objects.get(name="mysql-statefulsets"),
         "policy": Policy.objects.get(name="shop-daily"),
         "resource": Resource.objects.get(kind="StatefulSet", name="mysql"),
+        "hooktemplates": HookTemplate.objects.get(name="mysql-readonly"),
+        "backupconfigurations": BackupConfiguration.objects.get(name="mysql-backup"),
+        "restoresessions": RestoreSession.objects.get(name="mysql-restore"),
     }
     obj = demo.get(noun, demo["blueprint"])
     values = {
