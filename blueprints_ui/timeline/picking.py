@@ -6,26 +6,17 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.urls import reverse
 
+from blueprints_ui.timeline.reporting import KUBESTASH_OPERATIONS
 from lifecycle.kubestash import KubeStashInventory
 from lifecycle.lint.options import DEFAULT_KASTEN_VERSION, parse_kasten_version
 from lifecycle.operations import OPERATIONS
 from lifecycle.timeline import compute
-from lifecycle.timeline.model import Inventory
+from lifecycle.timeline.model import Inventory, Refused
 from lifecycle.timeline.scope import namespace_labels, protected
 
 PARAMETERS = ("operation", "policy", "namespace", "fail", "kasten_version", "expand", "step")
 # Where the blueprint, binding and policy pages link: the timeline where that object fires.
 FOCUS = ("blueprint", "binding")
-KUBESTASH_OPERATIONS = ("kubestash-backup", "kubestash-restore")
-
-
-class BadParameter(ValueError):
-    """A query parameter the page cannot use; the message says what was expected."""
-
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
-        self.parameter = parameter
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,18 +38,18 @@ def operations(kubestash: KubeStashInventory) -> tuple[str, ...]:
 
 def read_choice(query: QueryDict, inventory: Inventory, kubestash: KubeStashInventory) -> Choice:
     """The page's choices, with defaults for what the query leaves out: backup, the first stored
-    policy, its first namespace. Raises BadParameter naming the first parameter it cannot use."""
+    policy, its first namespace. Raises Refused naming the first parameter it cannot use."""
     if unknown := sorted(set(query) - set(PARAMETERS) - set(FOCUS)):
-        raise BadParameter(unknown[0], f"unknown parameter; expected {', '.join(PARAMETERS)}")
+        raise Refused(unknown[0], f"unknown parameter; expected {', '.join(PARAMETERS)}")
     query = _focused(query, inventory)
     operation = query.get("operation") or "backup"
     if operation not in (known := operations(kubestash)):
-        raise BadParameter("operation", f"expected one of {', '.join(known)}, found {operation!r}")
+        raise Refused("operation", f"expected one of {', '.join(known)}, found {operation!r}")
     version = query.get("kasten_version") or DEFAULT_KASTEN_VERSION
     try:
         parse_kasten_version(version)
     except ValueError as error:
-        raise BadParameter("kasten_version", str(error)) from None
+        raise Refused("kasten_version", str(error)) from None
     if operation in KUBESTASH_OPERATIONS:  # KubeStash has no Kasten policy: its sessions decide
         policy, namespaces = (
             None,
@@ -69,7 +60,7 @@ def read_choice(query: QueryDict, inventory: Inventory, kubestash: KubeStashInve
         namespaces = covered_namespaces(inventory, policy)
     namespace = query.get("namespace") or (namespaces[0] if namespaces else None)
     if namespace is not None and namespace not in namespaces:
-        raise BadParameter("namespace", _not_covered(namespace, policy, namespaces))
+        raise Refused("namespace", _not_covered(namespace, policy, namespaces))
     return Choice(
         operation,
         policy,
@@ -144,7 +135,7 @@ def _policy(query: QueryDict, inventory: Inventory) -> str | None:
     policy = query["policy"] or None  # an empty choice: no policy
     if policy is not None and policy not in names:
         known = ", ".join(sorted(names)) or "none stored"
-        raise BadParameter("policy", f"no policy {policy!r} is stored (known: {known})")
+        raise Refused("policy", f"no policy {policy!r} is stored (known: {known})")
     return policy
 
 

@@ -9,21 +9,18 @@ from django.views.decorators.http import require_GET
 from blueprints_ui.core.htmx import render_page
 from blueprints_ui.kubestash.inventory import stored_inventory as stored_kubestash
 from blueprints_ui.timeline.drawing import Box, Drawing, draw
-from blueprints_ui.timeline.loading import stored_inventory, stored_timeouts
+from blueprints_ui.timeline.loading import stored_inventory
 from blueprints_ui.timeline.picking import (
-    KUBESTASH_OPERATIONS,
-    BadParameter,
     Choice,
     Links,
     operations,
     read_choice,
 )
+from blueprints_ui.timeline.reporting import KUBESTASH_OPERATIONS, stored_report
 from lifecycle.kinds import KASTEN_NAMESPACE
 from lifecycle.kubestash import KubeStashInventory
-from lifecycle.kubestash import timeline as kubestash_timeline
 from lifecycle.operations import operation
-from lifecycle.timeline import UnknownStep, compute
-from lifecycle.timeline.model import Inventory, Report
+from lifecycle.timeline.model import Inventory, Refused, Report
 
 PAGE, FRAGMENT, DETAILS = (
     "timeline/timeline_page.html",
@@ -41,7 +38,7 @@ class Shown:
     choice: Choice | None = None
     report: Report | None = None
     drawings: list[Drawing] = field(default_factory=list)
-    error: BadParameter | None = None
+    error: Refused | None = None
 
     @property
     def status(self) -> int:
@@ -66,7 +63,7 @@ def timeline_step(request):
     shown = _show(request)
     if not shown.error and shown.box(shown.choice.step) is None:
         step = request.GET.get("step", "")
-        shown.error = BadParameter("step", f"no step {step!r} in this timeline")
+        shown.error = Refused("step", f"no step {step!r} in this timeline")
     if shown.error:
         return render_page(request, PAGE, FRAGMENT, _context(shown), 400)
     return render_page(request, PAGE, DETAILS, _context(shown))
@@ -92,35 +89,20 @@ def _show(request) -> Shown:
         shown.choice = choice = read_choice(request.GET, shown.inventory, shown.kubestash)
         if choice.namespace is None:
             return shown
-        shown.report = _report(shown, choice)
-    except UnknownStep as error:
-        shown.error = BadParameter("fail", str(error))
-    except BadParameter as error:
+        shown.report = stored_report(
+            choice.operation,
+            shown.inventory,
+            shown.kubestash,
+            policy=choice.policy,
+            namespace=choice.namespace,
+            fail=choice.fail,
+            kasten_version=choice.kasten_version,
+        )
+    except Refused as error:
         shown.error = error
-    except ValueError as error:  # what the computation refuses that the choice did not check
-        shown.error = BadParameter("query", str(error))
     else:
         shown.drawings = [draw(timeline, choice.expand) for timeline in shown.report.timelines]
     return shown
-
-
-def _report(shown: Shown, choice: Choice) -> Report:
-    if choice.operation in KUBESTASH_OPERATIONS:
-        return kubestash_timeline(
-            shown.kubestash,
-            operation=choice.operation,
-            namespace=choice.namespace,
-            fail=choice.fail,
-        )
-    return compute(
-        shown.inventory,
-        choice.operation,
-        policy=choice.policy,
-        namespace=choice.namespace,
-        fail=choice.fail,
-        kasten_version=choice.kasten_version,
-        timeouts=stored_timeouts(),
-    )
 
 
 def _context(shown: Shown) -> dict:

@@ -11,15 +11,18 @@ from lifecycle.kubestash.model import ExecutionPolicy, ExecutorType, HookInfo, K
 from lifecycle.kubestash.reading import duration_seconds
 from lifecycle.kubestash.references import template_problem
 from lifecycle.operations import Kind, Level, Outcome
-from lifecycle.timeline.model import Report, Source, Step, Timeline, UnknownStep
+from lifecycle.timeline.model import Refused, Report, Source, Step, Timeline, UnknownStep
 
 OPERATIONS = ("backup", "restore")
 SLOTS = {"backup": ("preBackup", "postBackup"), "restore": ("preRestore", "postRestore")}
 _PRE, _TASKS, _POST, _PHASE = "pre", "tasks", "post", "phase"
 
 
-class UnknownSession(ValueError):
+class UnknownSession(Refused):
     """A session or namespace was asked for that no BackupConfiguration or RestoreSession has."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("namespace", message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,7 @@ def timeline(
     `fail` names no step that runs.
     """
     if operation is not None and operation.removeprefix("kubestash-") not in OPERATIONS:
-        raise ValueError(f"operation must be backup or restore, found {operation!r}")
+        raise Refused("operation", f"operation must be backup or restore, found {operation!r}")
     candidates = {op: _in_scope(_sessions(inventory, op), session, namespace) for op in OPERATIONS}
     chosen = operation.removeprefix("kubestash-") if operation else None
     chosen = chosen or (

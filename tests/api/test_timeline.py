@@ -83,7 +83,11 @@ def test_an_unknown_operation_and_version_are_named(api_client, demo_data):
     response = api_client.get(URL, {"operation": "snapshot", "kasten_version": "eight"})
 
     assert errors(response) == [
-        ("operation", '"snapshot" is not one of backup, restore, export, retire'),
+        (
+            "operation",
+            '"snapshot" is not one of backup, restore, export, retire, kubestash-backup, '
+            "kubestash-restore",
+        ),
         ("kasten_version", "Kasten version 'eight' is not of the form 8.5 or 9.0.10"),
     ]
 
@@ -110,3 +114,30 @@ def test_an_unknown_step_id_is_named(api_client, demo_data):
 
 def test_a_login_is_needed(client, demo_data):
     assert client.get(URL, {"operation": "backup"}).status_code in (401, 403)
+
+
+def test_the_kubestash_operations_answer_over_the_stored_sessions(api_client, demo_data):
+    response = api_client.get(URL, {"operation": "kubestash-backup", "namespace": "shop"})
+
+    assert response.status_code == 200
+    assert response.json()["operation"] == "kubestash-backup"
+    found = steps(response)
+    pre = next(step for step in found.values() if step["hook"] == "preBackup")
+    failed = api_client.get(
+        URL, {"operation": "kubestash-backup", "namespace": "shop", "fail": pre["id"]}
+    )
+    tasks = next(s for s in steps(failed).values() if s["step"] == "2")
+    assert tasks["outcome"] == "skipped"
+
+
+def test_a_policy_is_refused_for_kubestash(api_client, demo_data):
+    response = api_client.get(URL, {"operation": "kubestash-restore", "policy": "shop-daily"})
+
+    assert errors(response) == [("policy", "no Kasten policy runs KubeStash sessions")]
+
+
+def test_a_kubestash_namespace_without_sessions_is_a_400_naming_it(api_client, demo_data):
+    response = api_client.get(URL, {"operation": "kubestash-backup", "namespace": "nowhere"})
+
+    [(field, message)] = errors(response)
+    assert field == "namespace" and "nowhere" in message

@@ -4,15 +4,21 @@ from django.conf import settings
 from rest_framework import serializers
 
 from blueprints_ui.kasten.models import Policy
+from blueprints_ui.timeline.reporting import KUBESTASH_OPERATIONS
 from lifecycle.lint.options import parse_kasten_version
 from lifecycle.operations import OPERATIONS, Kind, Level, Outcome
+
+ALL_OPERATIONS = OPERATIONS + KUBESTASH_OPERATIONS
 
 
 class TimelineQuerySerializer(serializers.Serializer):
     operation = serializers.ChoiceField(
-        choices=OPERATIONS,
-        help_text="The Kasten operation.",
-        error_messages={"invalid_choice": f'"{{input}}" is not one of {", ".join(OPERATIONS)}'},
+        choices=ALL_OPERATIONS,
+        help_text="The Kasten operation, or a KubeStash one over the stored BackupConfiguration "
+        "sessions or RestoreSessions.",
+        error_messages={
+            "invalid_choice": f'"{{input}}" is not one of {", ".join(ALL_OPERATIONS)}'
+        },
     )
     policy = serializers.CharField(
         required=False,

@@ -10,8 +10,11 @@ from blueprints_ui.timeline.api.serializers import (
     TimelineQuerySerializer,
     TimelineReportSerializer,
 )
-from blueprints_ui.timeline.loading import stored_inventory, stored_timeouts
-from lifecycle.timeline import Refused, compute
+from blueprints_ui.kubestash.inventory import stored_inventory as stored_kubestash
+from blueprints_ui.timeline.loading import stored_inventory
+from blueprints_ui.timeline.reporting import KUBESTASH_OPERATIONS, stored_report
+from lifecycle.kubestash import KubeStashInventory
+from lifecycle.timeline import Inventory, Refused
 from lifecycle.timeline.output import as_json
 
 
@@ -29,10 +32,16 @@ from lifecycle.timeline.output import as_json
 def timeline(request):
     query = TimelineQuerySerializer(data=request.query_params)
     query.is_valid(raise_exception=True)
-    options = dict(query.validated_data)
-    namespace = options.get("namespace")
+    options = {"policy": None, "namespace": None, "fail": None, **query.validated_data}
+    operation = options.pop("operation")
+    if operation in KUBESTASH_OPERATIONS:
+        if options["policy"] is not None:
+            raise ValidationError({"policy": "no Kasten policy runs KubeStash sessions"})
+        inventory, kubestash = Inventory({}), stored_kubestash()[0]
+    else:
+        inventory, kubestash = stored_inventory(options["namespace"]), KubeStashInventory()
     try:
-        report = compute(stored_inventory(namespace), timeouts=stored_timeouts(), **options)
+        report = stored_report(operation, inventory, kubestash, **options)
     except Refused as error:
         raise ValidationError({error.parameter: str(error)}) from None
     return Response(as_json(report))
