@@ -140,7 +140,10 @@ class TestRefused:
     def test_an_unknown_step_id(self):
         error = refused("--operation", "backup", "--fail", "shop:9", *KASTEN)
 
-        assert (error.returncode, str(error)) == (2, "no step 'shop:9' in the backup timeline")
+        assert (error.returncode, str(error)) == (
+            2,
+            "no step 'shop:9' in the backup timeline; did you mean shop:7 or shop:5 or shop:4?",
+        )
 
     def test_an_unknown_policy(self):
         error = refused("--operation", "export", "--policy", "nightly", *KASTEN)
@@ -195,7 +198,9 @@ class TestExitStatus:
         result = run("--operation", "backup", "--fail", "nope", *KASTEN, tmp_path=tmp_path)
 
         assert result.returncode == 2
-        assert result.stderr.strip() == "CommandError: no step 'nope' in the backup timeline"
+        assert result.stderr.strip() == (
+            "CommandError: no step 'nope' in the backup timeline (the text output lists ids)"
+        )
 
     def test_a_bad_operation_exits_2(self, tmp_path):
         result = run("--operation", "snapshot", *KASTEN, tmp_path=tmp_path)

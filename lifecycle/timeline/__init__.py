@@ -3,6 +3,7 @@ and what a failure does to the steps after it."""
 
 from collections import defaultdict
 from collections.abc import Mapping
+from difflib import get_close_matches
 
 from lifecycle.lint.options import DEFAULT_KASTEN_VERSION, parse_kasten_version
 from lifecycle.model import Policy, Workload
@@ -59,7 +60,10 @@ def compute(
             found = True
         report.timelines.append(timeline)
     if not found:
-        raise UnknownStep(f"no step {fail!r} in the {operation} timeline")
+        ids = [step.id for timeline in report.timelines for step in timeline.steps]
+        close = get_close_matches(fail, ids, n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else " (the text output lists ids)"
+        raise UnknownStep(f"no step {fail!r} in the {operation} timeline{hint}")
     return report
 
 

@@ -109,7 +109,12 @@ def test_an_unknown_namespace_is_named(api_client, demo_data):
 def test_an_unknown_step_id_is_named(api_client, demo_data):
     response = api_client.get(URL, {"operation": "backup", "fail": "shop:9"})
 
-    assert errors(response) == [("fail", "no step 'shop:9' in the backup timeline")]
+    assert errors(response) == [
+        (
+            "fail",
+            "no step 'shop:9' in the backup timeline; did you mean shop:7 or shop:5 or shop:4?",
+        )
+    ]
 
 
 def test_a_login_is_needed(client, demo_data):

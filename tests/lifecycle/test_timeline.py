@@ -502,6 +502,8 @@ def test_a_step_that_does_not_run_or_does_not_exist_cannot_fail(shop):
         compute(shop, "backup", policy="nightly", fail="shop-a:6:onFailure:alert")
     with pytest.raises(UnknownStep, match="no step 'shop-a:9'"):
         compute(shop, "backup", fail="shop-a:9")
+    with pytest.raises(UnknownStep, match="did you mean shop-a:4a:StatefulSet/shop-a/cache:flush"):
+        compute(shop, "backup", fail="shop-a:4a:StatefulSet/shop-a/cache:flsh")
 
 
 def test_step_ids_are_stable_across_runs(shop):
