@@ -15,7 +15,7 @@ from blueprints_ui.transfer.management.commands.load_demo_data import DEMO_DIR
 REPO = Path(__file__).resolve().parents[1]
 MYSQL_DUMP = "shop:4b:StatefulSet/shop/mysql:dumpToObjectStore"
 KUBESTASH = str(DEMO_DIR / "kubestash-mysql-hooks.yaml")
-# The demo's Kasten objects: the KubeStash file would select the KubeStash view.
+# The demo's Kasten objects, without its KubeStash sessions.
 KASTEN = [
     str(path)
     for path in sorted(DEMO_DIR.glob("*.yaml"))
@@ -134,6 +134,15 @@ class TestKubeStash:
         assert str(refused("--operation", "backup", "--policy", "shop-daily", KUBESTASH)) == (
             "--policy shop-daily: the files hold KubeStash sessions, which no Kasten policy runs"
         )
+
+
+    def test_files_with_kasten_objects_too_show_kastens_view_unless_kubestash_is_named(self):
+        both = (*KASTEN, KUBESTASH)
+        kasten = steps(timeline("--operation", "backup", "--format", "json", *both))
+        assert MYSQL_DUMP in kasten
+
+        named = steps(timeline("--operation", "kubestash-backup", "--format", "json", *both))
+        assert "shop:mysql-backup/frequent-backup:pre:readonly" in named
 
 
 class TestRefused:

@@ -16,9 +16,7 @@ class TimelineQuerySerializer(serializers.Serializer):
         choices=ALL_OPERATIONS,
         help_text="The Kasten operation, or a KubeStash one over the stored BackupConfiguration "
         "sessions or RestoreSessions.",
-        error_messages={
-            "invalid_choice": f'"{{input}}" is not one of {", ".join(ALL_OPERATIONS)}'
-        },
+        error_messages={"invalid_choice": f'"{{input}}" is not one of {", ".join(ALL_OPERATIONS)}'},
     )
     policy = serializers.CharField(
         required=False,

@@ -6,11 +6,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from blueprints_ui.core.api import ErrorSerializer
+from blueprints_ui.kubestash.inventory import stored_inventory as stored_kubestash
 from blueprints_ui.timeline.api.serializers import (
     TimelineQuerySerializer,
     TimelineReportSerializer,
 )
-from blueprints_ui.kubestash.inventory import stored_inventory as stored_kubestash
 from blueprints_ui.timeline.loading import stored_inventory
 from blueprints_ui.timeline.reporting import KUBESTASH_OPERATIONS, stored_report
 from lifecycle.kubestash import KubeStashInventory

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from blueprints_ui.lint.management.commands.lint import UNREADABLE, kasten_version, read_sources
 from blueprints_ui.timeline.models import default_timeouts, timeout_problem
+from blueprints_ui.timeline.reporting import KUBESTASH_OPERATIONS
 from lifecycle import kubestash
 from lifecycle.kinds import Category
 from lifecycle.operations import OPERATIONS
@@ -16,8 +17,8 @@ from lifecycle.timeline.documents import inventory_of, read_manifests
 from lifecycle.timeline.model import Report
 from lifecycle.timeline.output import as_json, as_text
 
-# Files holding one of these are shown as KubeStash sessions rather than Kasten policies.
 KUBESTASH_SESSIONS = (Category.BACKUP_CONFIGURATION, Category.RESTORE_SESSION)
+KASTEN_OBJECTS = (Category.BLUEPRINT, Category.BINDING, Category.POLICY)
 
 
 def timeout_option(text: str) -> tuple[str, int]:
@@ -44,11 +45,19 @@ def timeline_report(
     if errors:
         raise CommandError("cannot read the input:\n" + "\n".join(errors), returncode=UNREADABLE)
     try:
-        if any(manifest.category in KUBESTASH_SESSIONS for manifest in manifests):
+        if _kubestash_view(manifests, operation):
             return kubestash_report(manifests, operation, warn, **choices)
         return compute(inventory_of(manifests), operation, timeouts=timeouts, **choices)
     except ValueError as error:  # UnknownStep and UnknownSession are ones too
         raise CommandError(str(error), returncode=UNREADABLE) from None
+
+
+def _kubestash_view(manifests, operation: str) -> bool:
+    """Asked for by name, or files holding KubeStash sessions and no Kasten objects."""
+    if operation in KUBESTASH_OPERATIONS:
+        return True
+    categories = {manifest.category for manifest in manifests}
+    return bool(categories & set(KUBESTASH_SESSIONS)) and not categories & set(KASTEN_OBJECTS)
 
 
 def kubestash_report(manifests, operation: str, warn, *, policy, namespace, fail, **_) -> Report:
@@ -71,7 +80,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files, directories, or - for standard input")
-        parser.add_argument("--operation", required=True, choices=OPERATIONS)
+        parser.add_argument(
+            "--operation",
+            required=True,
+            choices=OPERATIONS + KUBESTASH_OPERATIONS,
+            help="Kasten's operation; files with KubeStash sessions and no Kasten objects show "
+            "KubeStash's (or name it: kubestash-backup, kubestash-restore)",
+        )
         parser.add_argument("--policy", help="the policy whose namespaces and hooks to show")
         parser.add_argument("--namespace", help="only this namespace's timeline")
         parser.add_argument("--fail", metavar="STEP_ID", help="the id of the step that fails")
