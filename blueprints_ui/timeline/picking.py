@@ -12,7 +12,7 @@ from lifecycle.lint.options import DEFAULT_KASTEN_VERSION, parse_kasten_version
 from lifecycle.operations import OPERATIONS
 from lifecycle.timeline import compute
 from lifecycle.timeline.model import Inventory, Refused
-from lifecycle.timeline.scope import namespace_labels, protected
+from lifecycle.timeline.scope import covered_namespaces
 
 PARAMETERS = ("operation", "policy", "namespace", "fail", "kasten_version", "expand", "step")
 # Where the blueprint, binding and policy pages link: the timeline where that object fires.
@@ -57,7 +57,7 @@ def read_choice(query: QueryDict, inventory: Inventory, kubestash: KubeStashInve
         )
     else:
         policy = _policy(query, inventory)
-        namespaces = covered_namespaces(inventory, policy)
+        namespaces = covered(inventory, policy)
     namespace = query.get("namespace") or (namespaces[0] if namespaces else None)
     if namespace is not None and namespace not in namespaces:
         raise Refused("namespace", _not_covered(namespace, policy, namespaces))
@@ -73,13 +73,10 @@ def read_choice(query: QueryDict, inventory: Inventory, kubestash: KubeStashInve
     )
 
 
-def covered_namespaces(inventory: Inventory, policy: str | None) -> list[str]:
-    """The namespaces of the inventory the policy protects, or all of them without a policy."""
+def covered(inventory: Inventory, policy: str | None) -> list[str]:
+    """The namespaces of the inventory the named policy protects, or all without a policy."""
     chosen = next((p for p in inventory.policies if p.name == policy), None)
-    labels = namespace_labels(inventory.workloads)
-    return sorted(
-        name for name, found in labels.items() if not chosen or protected(chosen, name, found)
-    )
+    return covered_namespaces(inventory.workloads, chosen)
 
 
 def _sessions(kubestash: KubeStashInventory, operation: str) -> tuple:
@@ -121,7 +118,7 @@ def _bound_namespace(inventory: Inventory, blueprint: str | None, binding: str |
             covering = [
                 p.name
                 for p in inventory.policies
-                if timeline.namespace in covered_namespaces(inventory, p.name)
+                if timeline.namespace in covered(inventory, p.name)
             ]
             policy = covering[0] if covering else ""
             return {"policy": policy, "namespace": timeline.namespace}

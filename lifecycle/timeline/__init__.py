@@ -11,7 +11,7 @@ from lifecycle.operations import operation as lifecycle_of
 from lifecycle.timeline.building import Builder
 from lifecycle.timeline.failure import fail as fail_at
 from lifecycle.timeline.model import Inventory, Refused, Report, Source, UnknownStep
-from lifecycle.timeline.scope import EMPTY_SELECTOR, Binder, namespace_labels, protected
+from lifecycle.timeline.scope import EMPTY_SELECTOR, Binder, covered_namespaces, namespace_labels
 
 
 def compute(
@@ -78,15 +78,12 @@ def _policy(policies, name: str | None) -> Policy | None:
 
 
 def _namespaces(workloads, policy: Policy | None, namespace: str | None) -> list[str]:
-    labels = namespace_labels(workloads)
-    names = sorted(
-        n for n, found in labels.items() if policy is None or protected(policy, n, found)
-    )
+    names = covered_namespaces(workloads, policy)
     if namespace is None:
         return names
     if namespace in names:
         return [namespace]
-    if namespace in labels:
+    if namespace in namespace_labels(workloads):
         message = f"namespace {namespace!r} is not protected by policy {policy.name!r}"
         raise Refused("namespace", message)
     raise Refused("namespace", f"namespace {namespace!r} has no resources in the inventory")

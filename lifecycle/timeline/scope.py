@@ -29,6 +29,12 @@ def namespace_labels(workloads: Sequence[Workload]) -> dict[str, dict[str, str]]
     return labels
 
 
+def covered_namespaces(workloads: Sequence[Workload], policy: Policy | None) -> list[str]:
+    """The namespaces of the inventory the policy protects, or all of them without a policy."""
+    labels = namespace_labels(workloads)
+    return sorted(n for n, found in labels.items() if policy is None or protected(policy, n, found))
+
+
 def protected(policy: Policy, name: str, labels: Mapping[str, str]) -> bool:
     """Whether the policy's spec.selector selects the namespace (kasten-api.md §4)."""
     selector = policy.selector
