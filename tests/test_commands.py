@@ -19,10 +19,10 @@ def counts() -> tuple[int, ...]:
 def test_demo_data_gives_every_page_something_and_loads_once(capsys):
     call_command("load_demo_data")
     first = counts()
-    assert first == (9, 9, 2, 1, 7)
+    assert first == (11, 11, 2, 1, 8)
     call_command("load_demo_data")
     assert counts() == first
-    assert "0 created, 0 updated, 24 unchanged" in capsys.readouterr().out
+    assert "0 created, 0 updated, 27 unchanged" in capsys.readouterr().out
 
 
 def test_ensure_admin_takes_credentials_from_the_environment(monkeypatch, capsys):

@@ -43,14 +43,18 @@ def test_list_shows_the_demo_inventory_within_a_query_ceiling(
         response = api_client.get(LIST_URL)
 
     assert response.status_code == 200
-    assert response.data["count"] == Resource.objects.count() == 7
+    assert response.data["count"] == Resource.objects.count() == 8
 
 
 def test_list_filters_by_namespace_kind_and_annotation(api_client, demo_data):
     statefulsets = api_client.get(LIST_URL, {"namespace": "shop", "kind": "StatefulSet"})
     annotated = api_client.get(LIST_URL, {"blueprint_annotation": "postgresql-hooks"})
 
-    assert [item["name"] for item in statefulsets.data["results"]] == ["mysql", "postgresql"]
+    assert [item["name"] for item in statefulsets.data["results"]] == [
+        "mysql",
+        "postgresql",
+        "redis",
+    ]
     assert [item["name"] for item in annotated.data["results"]] == ["postgresql"]
 
 

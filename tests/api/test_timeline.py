@@ -28,11 +28,11 @@ def test_a_policys_backup_shows_its_hooks_and_bound_actions(api_client, demo_dat
     found = steps(response)
     assert all(set(step) == STEP_KEYS for step in found.values())
     assert [step["seq"] for step in found.values()] == list(range(1, len(found) + 1))
-    hook = found["shop:2:preHook:hookPhase"]
+    hook = found["shop:2:preHook:recordStart"]
     assert (hook["hook"], hook["blueprint"], hook["action"]) == (
         "preHook",
-        "hook-blueprint",
-        "remove-label",
+        "backup-hooks",
+        "record-start",
     )
     dump = found[MYSQL_DUMP]
     assert dump["resource"] == "StatefulSet/shop/mysql"

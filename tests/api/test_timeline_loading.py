@@ -106,8 +106,8 @@ def test_policies_keep_their_hooks_and_selector(demo_data):
 
     assert policy.name == "shop-daily"
     assert [(h.operation, h.hook, h.action_name) for h in policy.hooks][:2] == [
-        ("backup", "preHook", "remove-label"),
-        ("export", "preHook", "pre-export"),
+        ("backup", "preHook", "record-start"),
+        ("backup", "onSuccess", "notify-success"),
     ]
     assert policy.selector["matchExpressions"][0]["values"] == ["shop"]
 

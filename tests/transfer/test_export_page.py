@@ -24,7 +24,7 @@ def test_it_downloads_every_stored_object_as_one_yaml_attachment(auth_client, de
     assert response["Content-Type"] == "application/yaml; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="blueprint-studio-export.yaml"'
     assert response.content.decode() == export_stream(exported_objects())
-    assert len(kinds_in(response)) == 24
+    assert len(kinds_in(response)) == 27
 
 
 def test_each_source_is_in_the_download_byte_for_byte(auth_client, demo_data):
@@ -36,7 +36,7 @@ def test_each_source_is_in_the_download_byte_for_byte(auth_client, demo_data):
 def test_kind_limits_the_download_to_that_kind(auth_client, demo_data):
     response = auth_client.get(URL, {"kind": "blueprints"})
     assert response.status_code == 200
-    assert kinds_in(response) == ["Blueprint"] * 9
+    assert kinds_in(response) == ["Blueprint"] * 11
 
 
 def test_kind_can_be_repeated(auth_client, demo_data):
@@ -63,7 +63,7 @@ def test_an_unknown_kind_is_a_400_naming_the_allowed_ones(auth_client):
 def test_the_blueprint_list_download_link_works(auth_client, demo_data):
     page = auth_client.get("/blueprints/")
     assert 'href="/transfer/export/?kind=blueprints"' in page.content.decode()
-    assert kinds_in(auth_client.get(URL + "?kind=blueprints")) == ["Blueprint"] * 9
+    assert kinds_in(auth_client.get(URL + "?kind=blueprints")) == ["Blueprint"] * 11
 
 
 def test_an_empty_database_downloads_only_the_header(auth_client):

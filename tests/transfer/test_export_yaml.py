@@ -51,7 +51,7 @@ def test_the_stream_is_the_header_then_each_source_after_a_marker(demo_data):
     assert text.startswith(HEADER + "---\n")
     split = split_documents(text, "export.yaml")
     assert split.errors == []
-    assert len(split.documents) == 24
+    assert len(split.documents) == 27
     # Every stored source appears byte for byte, after its own marker.
     for source in stored().values():
         assert "---\n" + source in text
@@ -68,7 +68,7 @@ def test_the_stream_lists_namespaces_first_so_kubectl_can_create_them_in_order(d
 def test_kind_filters_the_stream_and_repeats(demo_data):
     blueprints = split_documents(export_yaml("--kind", "blueprints"), "e.yaml").documents
     assert {d.data["kind"] for d in blueprints} == {"Blueprint"}
-    assert len(blueprints) == 9
+    assert len(blueprints) == 11
     both = split_documents(export_yaml("--kind", "bindings", "--kind", "policies"), "e.yaml")
     assert sorted(d.data["kind"] for d in both.documents) == [
         "BlueprintBinding",
@@ -95,14 +95,14 @@ def test_an_empty_database_exports_the_header_and_no_document():
 def test_out_writes_one_file_per_object_holding_its_exact_source(demo_data, tmp_path):
     out = tmp_path / "export"
     summary = call_command("export_yaml", "--out", str(out), stdout=StringIO())
-    assert summary == f"Exported 24 object(s) to {out}"
+    assert summary == f"Exported 27 object(s) to {out}"
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*.yaml"))
     assert "blueprints/kasten-io.mysql-blueprint.yaml" in files
     assert "blueprintbindings/kasten-io.mysql-statefulsets.yaml" in files
     assert "policies/kasten-io.shop-daily.yaml" in files
     assert "namespaces/shop.yaml" in files
     assert "statefulsets/shop.mysql.yaml" in files
-    assert len(files) == 24
+    assert len(files) == 27
     mysql = (DEMO_DIR / "mysql-blueprint.yaml").read_text(encoding="utf-8")
     assert (out / "blueprints/kasten-io.mysql-blueprint.yaml").read_text(encoding="utf-8") == mysql
 
@@ -129,7 +129,7 @@ def test_import_export_import_by_folder_is_lossless_for_each_example(path, tmp_p
 
 def test_import_export_import_by_folder_is_lossless_for_the_demo_set(demo_data, tmp_path):
     before = stored()
-    assert len(before) == 24
+    assert len(before) == 27
     assert round_trip_by_folder(tmp_path) == before
 
 
@@ -148,4 +148,4 @@ def test_import_export_import_by_stream_is_lossless_for_the_demo_set(demo_data, 
 def test_importing_an_export_over_the_same_data_changes_nothing(demo_data, tmp_path):
     stream = tmp_path / "export.yaml"
     stream.write_text(export_yaml(), encoding="utf-8")
-    assert import_yaml(stream) == "Imported: 0 created, 0 updated, 24 unchanged, 0 skipped."
+    assert import_yaml(stream) == "Imported: 0 created, 0 updated, 27 unchanged, 0 skipped."

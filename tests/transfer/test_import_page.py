@@ -63,8 +63,8 @@ class TestForm:
         )
         assertContains(response, '<a href="/transfer/export/?kind=policies" download>Policies</a>')
         assertContains(response, '<a href="/transfer/export/" download>Everything</a>')
-        assertContains(response, '<span class="muted">(24)</span>', html=True)
-        assertContains(response, '<span class="muted">(9)</span>', html=True)
+        assertContains(response, '<span class="muted">(27)</span>', html=True)
+        assertContains(response, '<span class="muted">(11)</span>', html=True)
 
     def test_an_anonymous_visitor_is_sent_to_log_in(self, client):
         response = client.get(URL)
@@ -99,8 +99,8 @@ class TestImport:
         files = [upload(name.removeprefix("demo/"), text) for name, text in demo_sources()]
         response = auth_client.post(URL, {"files": files, "message": "From the demo"})
         assert response.status_code == 200
-        assertContains(response, "Imported: 24 created, 0 updated, 0 unchanged, 0 skipped.")
-        assert len(stored()) == 24
+        assertContains(response, "Imported: 27 created, 0 updated, 0 unchanged, 0 skipped.")
+        assert len(stored()) == 27
         blueprint = Blueprint.objects.get(name="mysql-blueprint")
         assert blueprint.source == (DEMO_DIR / "mysql-blueprint.yaml").read_text(encoding="utf-8")
         assert blueprint.current_revision.message == "From the demo"

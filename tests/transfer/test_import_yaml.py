@@ -57,9 +57,9 @@ def test_every_example_and_seed_blueprint_imports_as_written(path):
 
 def test_the_whole_demo_folder_imports_every_kind():
     summary, _ = import_yaml(DEMO_DIR)
-    assert summary == "Imported: 24 created, 0 updated, 0 unchanged, 0 skipped."
+    assert summary == "Imported: 27 created, 0 updated, 0 unchanged, 0 skipped."
     counts = [m.objects.count() for m in (Blueprint, BlueprintBinding, Policy, Resource)]
-    assert counts == [9, 2, 1, 7]
+    assert counts == [11, 2, 1, 8]
 
 
 def test_each_document_of_a_stream_is_stored_with_its_own_text(tmp_path):
@@ -75,9 +75,9 @@ def test_reimporting_the_same_files_changes_nothing():
     import_yaml(DEMO_DIR)
     before = stored()
     summary, _ = import_yaml(DEMO_DIR)
-    assert summary == "Imported: 0 created, 0 updated, 24 unchanged, 0 skipped."
+    assert summary == "Imported: 0 created, 0 updated, 27 unchanged, 0 skipped."
     assert stored() == before
-    assert BlueprintRevision.objects.count() == 9
+    assert BlueprintRevision.objects.count() == 11
 
 
 def test_a_changed_blueprint_becomes_a_new_revision_with_the_message(tmp_path):

@@ -97,7 +97,7 @@ class TestLint:
         assert "stored/kasten-io/mysql-statefulsets" in labels  # the binding
         assert "stored/kasten-io/shop-daily" in labels  # the policy
         assert "stored/shop/mysql" in labels  # a StatefulSet of the inventory
-        assert len(labels) == 18
+        assert len(labels) == 21
 
     def test_the_settings_choose_the_rules(self, auth_client, settings):
         settings.LINT_PROFILE = "kanister"

@@ -15,7 +15,7 @@ def test_it_counts_resources_per_kind_and_links_the_filtered_list(auth_client, d
     assert response.status_code == 200
     text = response.content.decode()
     assert '<a href="/inventory/?ns=shop">shop</a>' in text
-    assert '<a href="/inventory/?ns=shop&amp;kind=StatefulSet">2</a>' in text
+    assert '<a href="/inventory/?ns=shop&amp;kind=StatefulSet">3</a>' in text
     assert '<a href="/inventory/?ns=shop&amp;kind=Deployment">2</a>' in text
     assert '<a href="/inventory/?ns=shop&amp;kind=PersistentVolumeClaim">2</a>' in text
     shop = Resource.objects.get(kind="Namespace", name="shop")

@@ -24,10 +24,10 @@ def test_it_shows_frequency_selector_and_actions(auth_client, demo_data):
 def test_it_lists_every_action_hook_with_a_link_to_its_blueprint(auth_client, demo_data):
     text = auth_client.get(URL).content.decode()
 
-    assert text.count('<span class="badge reserved">yes</span>') == 4
-    assert '<a href="/blueprints/kasten-io/hook-blueprint/">hook-blueprint</a>' in text
+    assert text.count('<span class="badge reserved">yes</span>') == 6
+    assert text.count('<a href="/blueprints/kasten-io/backup-hooks/">backup-hooks</a>') == 3
     assert text.count('<a href="/blueprints/kasten-io/export-hooks/">export-hooks</a>') == 3
-    for action_name in ("remove-label", "pre-export", "post-export", "post-export-failed"):
+    for action_name in ("record-start", "pre-export", "post-export", "post-export-failed"):
         assert f"<code>{action_name}</code>" in text
     assert "<td>onFailure</td>" in text
 

@@ -23,7 +23,7 @@ def test_the_form_holds_the_stored_yaml_and_its_revision(auth_client, demo_data)
 
 
 def test_saving_stores_the_text_exactly_and_refreshes_the_hooks(auth_client, demo_data):
-    edited = stored().source.replace("actionName: remove-label", "actionName: add-label")
+    edited = stored().source.replace("actionName: record-start", "actionName: add-label")
 
     response = auth_client.post(URL, {"source": edited, "base_revision": 1})
 
@@ -33,7 +33,7 @@ def test_saving_stores_the_text_exactly_and_refreshes_the_hooks(auth_client, dem
     assert policy.revision == 2
     assert policy.source == edited
     assert policy.hooks.filter(action_name="add-label").exists()
-    assert not policy.hooks.filter(action_name="remove-label").exists()
+    assert not policy.hooks.filter(action_name="record-start").exists()
     page = auth_client.get(response["Location"]).content.decode()
     assert "Saved shop-daily as revision 2." in page
     assert "✗ no such action</span>" in page

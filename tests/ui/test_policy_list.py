@@ -34,7 +34,7 @@ def test_it_lists_each_policy_with_its_frequency_actions_and_hooks(auth_client, 
     assert '<a href="/kasten/policies/kasten-io/shop-daily/">shop-daily</a>' in text
     assert "<td>@daily</td>" in text
     assert '<span class="badge">backup</span><span class="badge">export</span>' in text
-    assert 'title="backup preHook">hook-blueprint · remove-label</span>' in text
+    assert 'title="backup preHook">backup-hooks · record-start</span>' in text
     assert 'title="export onFailure">export-hooks · post-export-failed</span>' in text
     assert "✗ missing" not in text
 
