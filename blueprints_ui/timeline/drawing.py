@@ -1,10 +1,11 @@
 """Where each step of one namespace's timeline sits in the swimlane picture: lanes, columns, boxes
 and artifact arrows, in pixels. Pure geometry; the SVG markup is the Jinja template's job."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from lifecycle.operations import Kind
+from lifecycle.operations import Kind, Outcome
 from lifecycle.timeline.model import ArtifactIn, Lane, Step, Timeline
 
 GUTTER = 236  # the lane labels
@@ -15,6 +16,7 @@ BOX_HEIGHT = 68
 ROW = 104  # a box with room for its "in:" caption above and "out:" caption below
 PAD = 18  # above a box, for its incoming-artifact caption
 LEGEND = 84
+LEGEND_WIDTH = 900  # its longest line: a narrower picture would cut it off
 EXPAND_ALL = "all"
 # Characters a box line holds at the template's font size: longer text is cut with an ellipsis.
 LINE_CHARS = 25
@@ -38,6 +40,9 @@ class Arrow:
     path: str  # SVG path data
     label_x: int
     label_y: int
+    # False when the step that outputs them fails or is skipped: Kanister renders an action's
+    # outputArtifacts only once all its phases succeed, so the readers find nothing.
+    produced: bool = True
 
 
 @dataclass(slots=True)
@@ -96,7 +101,7 @@ def draw(timeline: Timeline, expand: frozenset[str] = frozenset()) -> Drawing:
     """Lays out the namespace lane on top and one lane per resource below it, identical resources
     in one lane unless their group is in `expand` (or `expand` holds "all")."""
     rows = [_namespace_row(timeline), *_resource_rows(timeline, expand)]
-    labels = list(dict.fromkeys(step.step for step in timeline.steps))
+    labels = _labels(timeline.steps)
     widths = {label: 1 for label in labels}
     for row in rows:
         for label, lines in _sublanes(row.steps).items():
@@ -118,8 +123,21 @@ def draw(timeline: Timeline, expand: frozenset[str] = frozenset()) -> Drawing:
                     outside = tuple(a for a in step.artifacts_in if a.source not in ids)
                     boxes.append(Box(step, left, top, _members(row, step), *_lines(step), outside))
         y += row.height
-    width = max(x, GUTTER + COLUMN) + 8
+    width = max(x + 8, GUTTER + COLUMN + 8, LEGEND_WIDTH)
     return Drawing(timeline.namespace, width, y + 8, columns, rows, boxes, _arrows(boxes))
+
+
+def _labels(steps: list[Step]) -> list[str]:
+    """The step labels in the order time runs. The steps come lane by lane, so the first
+    resource may go straight to 4b before another's 4a: the seeds' labels ("4", "4a", "4b")
+    are ordered by their number, then their letter."""
+    seen = list(dict.fromkeys(step.step for step in steps))
+
+    def key(label: str) -> tuple[int, str]:
+        number = re.match(r"\d+", label)
+        return (int(number.group()), label) if number else (len(seen), label)
+
+    return sorted(seen, key=key)
 
 
 def _namespace_row(timeline: Timeline) -> Row:
@@ -234,8 +252,33 @@ def _arrows(boxes: list[Box]) -> list[Arrow]:
     for source, target, carried in flows.values():
         x1, y1 = source.x + BOX_WIDTH, source.y + BOX_HEIGHT // 2
         x2, y2 = target.x, target.y + BOX_HEIGHT // 2
+        label = ", ".join(dict.fromkeys(carried))
+        produced = source.step.outcome not in (Outcome.FAILS, Outcome.SKIPPED)
+        if _blocked(boxes, source, target):
+            top = min(source.y, target.y) - PAD
+            arrows.append(_over_the_top(label, x1, y1, x2, y2, top, produced))
+            continue
         bend = max(40, (x2 - x1) // 3)
         path = f"M{x1},{y1} C{x1 + bend},{y1} {x2 - bend},{y2} {x2 - 4},{y2}"
-        label = ", ".join(dict.fromkeys(carried))
-        arrows.append(Arrow(label, path, (x1 + x2) // 2, (y1 + y2) // 2 - 6))
+        arrows.append(Arrow(label, path, (x1 + x2) // 2, (y1 + y2) // 2 - 6, produced))
     return arrows
+
+
+def _blocked(boxes: list[Box], source: Box, target: Box) -> bool:
+    """Whether a box stands between the two: a line behind it would read as a step chain."""
+    top, bottom = sorted((source.y, target.y))
+    return any(
+        source.x < box.x < target.x and box.y < bottom + BOX_HEIGHT and box.y + BOX_HEIGHT > top
+        for box in boxes
+        if box is not source and box is not target
+    )
+
+
+def _over_the_top(
+    label: str, x1: int, y1: int, x2: int, y2: int, lane_top: int, produced: bool
+) -> Arrow:
+    """Through the gaps beside the boxes and the strip above them, clear of the boxes between."""
+    # Beside the column lines (a box starts 8 px after its column's line), not on them.
+    out, into, channel = x1 + 3, x2 - 11, lane_top + 8
+    path = f"M{x1},{y1} L{out},{y1} L{out},{channel} L{into},{channel} L{into},{y2} L{x2 - 2},{y2}"
+    return Arrow(label, path, (x1 + x2) // 2, channel + 4, produced)

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 URL = "/timeline/"
 STEP_URL = "/timeline/step/"
 MYSQL_DUMP = "shop:4b:StatefulSet/shop/mysql:dumpToObjectStore"
-PREHOOK = "shop:2:preHook:hookPhase"
+PREHOOK = "shop:2:preHook:recordStart"
 
 
 def page(client, **query) -> tuple[int, str]:
@@ -28,8 +28,8 @@ def test_it_draws_the_backup_of_the_first_policys_first_namespace(auth_client, d
     for label in ("Step 1", "Step 2", "Step 4b", "Step 7", "Namespace shop"):
         assert f">{label}</text>" in text
     # Long blueprint/action names break after the slash.
-    assert '"tl-strong">hook-blueprint/</text>' in text
-    assert '"tl-strong">remove-label</text>' in text
+    assert '"tl-strong">backup-hooks/</text>' in text
+    assert '"tl-strong">record-start</text>' in text
     assert '"tl-strong">mysql-blueprint/</text>' in text
     assert ">dumpToObjectStore</text>" in text
     assert ">#7 · 45 min</text>" in text  # the order and blueprintBackup's timeout
@@ -60,7 +60,8 @@ def test_failing_a_step_changes_the_outcomes_after_it(auth_client, demo_data):
     assert '<g class="tl-fails' not in before
     assert before.count('<g class="tl-unspecified') == 0
     assert after.count('<g class="tl-fails') == 1
-    assert after.count('<g class="tl-unspecified') == 2  # the postgresql snapshot and step 5
+    # The lanes after mysql's (postgresql's snapshot, redis's five steps) and step 5.
+    assert after.count('<g class="tl-unspecified') == 7
     assert f"failing {MYSQL_DUMP}" in after
     assert ">clear failure</text>" in after
 
@@ -112,7 +113,7 @@ def test_a_step_opens_its_details_beside_the_picture(auth_client, demo_data):
 
     assert '<aside id="step-details"' in text
     assert "<dt>Policy hook</dt><dd>preHook</dd>" in text
-    assert '<a href="/blueprints/kasten-io/hook-blueprint/">hook-blueprint</a>' in text
+    assert '<a href="/blueprints/kasten-io/backup-hooks/">backup-hooks</a>' in text
     assert "<code>.Namespace.Name</code>" in text
     assert ">Fail here</a>" in text
 

@@ -101,3 +101,12 @@ def test_a_hook_box_names_the_hook_not_a_blueprint(auth_client, kubestash):
 
     assert "None/None" not in text
     assert ">preBackup hook</text>" in text
+
+
+def test_the_legend_names_kubestash_hooks_and_only_the_kinds_it_has(auth_client, kubestash):
+    _, text = page(auth_client, operation="kubestash-backup")
+
+    assert ">KubeStash hook</text>" in text
+    assert ">policy hook</text>" not in text
+    assert ">volume snapshot</text>" not in text
+    assert ">#n is the order KubeStash takes the steps in.</text>" in text
