@@ -203,7 +203,9 @@ class TestPolicyHooks:
     def test_the_demo_policy_lists_its_hooks_in_order(self):
         (policy,) = demo_manifests("policy.yaml")
         assert policy_hooks(policy.data) == [
-            Hook("backup", "preHook", "hook-blueprint", "remove-label"),
+            Hook("backup", "preHook", "backup-hooks", "record-start"),
+            Hook("backup", "onSuccess", "backup-hooks", "notify-success"),
+            Hook("backup", "onFailure", "backup-hooks", "notify-failure"),
             Hook("export", "preHook", "export-hooks", "pre-export"),
             Hook("export", "onSuccess", "export-hooks", "post-export"),
             Hook("export", "onFailure", "export-hooks", "post-export-failed"),
