@@ -135,7 +135,6 @@ class TestKubeStash:
             "--policy shop-daily: the files hold KubeStash sessions, which no Kasten policy runs"
         )
 
-
     def test_files_with_kasten_objects_too_show_kastens_view_unless_kubestash_is_named(self):
         both = (*KASTEN, KUBESTASH)
         kasten = steps(timeline("--operation", "backup", "--format", "json", *both))
