@@ -8,7 +8,7 @@ from difflib import get_close_matches
 from lifecycle.lint.options import DEFAULT_KASTEN_VERSION, parse_kasten_version
 from lifecycle.model import Policy, Workload
 from lifecycle.operations import operation as lifecycle_of
-from lifecycle.timeline.building import Builder
+from lifecycle.timeline.building import Builder, sources
 from lifecycle.timeline.failure import fail as fail_at
 from lifecycle.timeline.model import Inventory, Refused, Report, Source, UnknownStep
 from lifecycle.timeline.scope import EMPTY_SELECTOR, Binder, covered_namespaces, namespace_labels
@@ -105,9 +105,7 @@ def _index(timeline, step_id: str) -> int | None:
 
 
 def _operation_notes(definition, policy: Policy | None) -> tuple[Source, ...]:
-    notes = tuple(Source(n.seed, n.text) for n in definition.notes) + tuple(
-        Source(f"assumption: {a.source}", a.text) for a in definition.assumptions
-    )
+    notes = sources(definition.notes, definition.assumptions)
     if policy is not None and not policy.selector:
         notes += (Source("assumption: kasten-api.md §4", EMPTY_SELECTOR),)
     return notes

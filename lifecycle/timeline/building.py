@@ -1,9 +1,10 @@
 """Lays out one namespace's timeline: the operation's steps with each hook, action and phase."""
 
 from collections.abc import Mapping
+from functools import cache
 
 from lifecycle.model import Action, Blueprint, PolicyHook
-from lifecycle.operations import Kind, Level, Operation, Outcome
+from lifecycle.operations import Assumption, Kind, Level, Note, Operation, Outcome, operation
 from lifecycle.operations import Step as Definition
 from lifecycle.timeline.model import ArtifactIn, Lane, Source, Step, Timeline
 from lifecycle.timeline.variables import phase_variables
@@ -14,8 +15,6 @@ DEFER_NOTE = Source(
     "A defer phase runs after the phases list completes or after a phase failure stops "
     "execution. It runs regardless of success or failure.",
 )
-# Actions that run while Kasten takes a restore point: their outputArtifacts are stored in it.
-_BACKUP_TIME = ("backupPrehook", "backup", "backupPosthook")
 
 
 class Builder:
@@ -183,7 +182,7 @@ class Builder:
     ) -> tuple[ArtifactIn, ...]:
         if definition.hook in ("onSuccess", "onFailure"):
             return self._hook_outputs
-        if definition.hook is not None or definition.action in _BACKUP_TIME:
+        if definition.hook is not None or definition.action in _backup_time():
             return ()
         return tuple(
             ArtifactIn(name, _stored_by(blueprint, name)) for name in action.input_artifact_names
@@ -224,16 +223,27 @@ class Builder:
     def _sources(self, definition: Definition) -> tuple[Source, ...]:
         key = id(definition)
         if key not in self.memo:
-            self.memo[key] = tuple(Source(n.seed, n.text) for n in definition.notes) + tuple(
-                Source(f"assumption: {a.source}", a.text) for a in definition.assumptions
-            )
+            self.memo[key] = sources(definition.notes, definition.assumptions)
         return self.memo[key]
+
+
+def sources(notes: tuple[Note, ...], assumptions: tuple[Assumption, ...]) -> tuple[Source, ...]:
+    """The seeds' notes, then the assumptions made where they are silent, as shown on a step."""
+    return tuple(Source(n.seed, n.text) for n in notes) + tuple(
+        Source(f"assumption: {a.source}", a.text) for a in assumptions
+    )
+
+
+@cache
+def _backup_time() -> tuple[str, ...]:
+    """The blueprint actions backup runs: their outputArtifacts are stored in the restore point."""
+    return tuple(step.action for step in operation("backup").steps if step.action)
 
 
 def _stored_by(blueprint: Blueprint, name: str) -> str:
     producers = [
         action
-        for action in _BACKUP_TIME
+        for action in _backup_time()
         if action in blueprint.actions and name in blueprint.actions[action].output_artifacts
     ]
     if not producers:
