@@ -91,13 +91,9 @@ def binding_matches(binding: BlueprintBinding, workload: Workload) -> bool:
     return not binding_problem(binding) and _selects(binding, workload)
 
 
-def winning_binding(bindings, workload: Workload) -> BindingChoice:
-    """Kasten uses the earliest created of the enabled bindings that match the resource."""
-    return Bindings(bindings).choose(workload)
-
-
 class Bindings:
-    """The enabled, valid bindings with their creation times, checked once for many resources."""
+    """The enabled, valid bindings with their creation times, checked once for many resources.
+    Kasten uses the earliest created of those that match a resource."""
 
     def __init__(self, bindings) -> None:
         usable = [b for b in bindings if not b.disabled and not binding_problem(b)]

@@ -1,11 +1,11 @@
 """Kasten's binding selection: requirements against resources, and the earliest binding winning."""
 
 from lifecycle.matching import (
+    Bindings,
     binding_matches,
     binding_problem,
     requirement_matches,
     requirement_problem,
-    winning_binding,
 )
 from lifecycle.model import BlueprintBinding, Workload
 
@@ -124,7 +124,7 @@ class TestWinner:
         older_but_off = binding(
             "off", [STATEFULSETS], created="2025-01-01T00:00:00Z", disabled=True
         )
-        choice = winning_binding([new, older_but_off, old], workload())
+        choice = Bindings([new, older_but_off, old]).choose(workload())
         assert choice.winner is old
         assert choice.matching == (old, new)
         assert not choice.ambiguous
@@ -132,20 +132,20 @@ class TestWinner:
     def test_timestamps_are_compared_as_times_not_text(self):
         utc = binding("utc", [STATEFULSETS], created="2026-01-05T09:00:00Z")
         paris = binding("paris", [STATEFULSETS], created="2026-01-05T09:30:00+01:00")
-        assert winning_binding([utc, paris], workload()).winner is paris
+        assert Bindings([utc, paris]).choose(workload()).winner is paris
 
     def test_a_missing_or_shared_timestamp_leaves_the_winner_unknown(self):
         dated = binding("dated", [STATEFULSETS], created="2026-01-05T09:00:00Z")
         undated = binding("undated", [STATEFULSETS])
         twin = binding("twin", [STATEFULSETS], created="2026-01-05T09:00:00Z")
-        assert winning_binding([dated, undated], workload()).ambiguous
-        assert winning_binding([dated, twin], workload()).winner is None
+        assert Bindings([dated, undated]).choose(workload()).ambiguous
+        assert Bindings([dated, twin]).choose(workload()).winner is None
 
     def test_one_matching_binding_wins_without_a_timestamp(self):
         only = binding("only", [STATEFULSETS])
-        choice = winning_binding([only, binding("pg", [labels("In", "pg")])], workload())
+        choice = Bindings([only, binding("pg", [labels("In", "pg")])]).choose(workload())
         assert (choice.winner, choice.matching) == (only, (only,))
 
     def test_nothing_matching_is_no_winner_and_not_ambiguous(self):
-        choice = winning_binding([binding("pg", [labels("In", "pg")])], workload())
+        choice = Bindings([binding("pg", [labels("In", "pg")])]).choose(workload())
         assert (choice.winner, choice.matching, choice.ambiguous) == (None, (), False)

@@ -9,7 +9,7 @@ from lifecycle.kinds import BLUEPRINT_ANNOTATION
 from lifecycle.lint.options import Options
 from lifecycle.lint.report import Reporter
 from lifecycle.lint.workspace import Workspace
-from lifecycle.matching import binding_matches, binding_problem, winning_binding
+from lifecycle.matching import Bindings, binding_matches, binding_problem
 from lifecycle.model import Blueprint, BlueprintBinding, Policy, Workload
 from lifecycle.suggest import did_you_mean
 from lifecycle.yamlpos import find
@@ -148,8 +148,9 @@ def _check_matches(workspace: Workspace) -> None:
     # id of a losing binding -> (the winner's name, or "" when unknown) -> where it loses
     lost: dict[int, dict[str, list[Workload]]] = defaultdict(lambda: defaultdict(list))
     rivals: dict[tuple[int, str], tuple[BlueprintBinding, ...]] = {}
+    enabled = Bindings([b for b, _ in bindings])
     for workload in workloads:
-        choice = winning_binding([b for b, _ in bindings], workload)
+        choice = enabled.choose(workload)
         if len(choice.matching) < 2:
             continue
         winner = choice.winner.name if choice.winner else ""
