@@ -20,6 +20,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from blueprints_ui.core.models import StaleRevision, StoredObject
 from lifecycle.kinds import Category
+from lifecycle.lint.options import parse_kasten_version
 from lifecycle.manifests import ManifestError, Problems, read_single
 from lifecycle.yamlpos import Limits, YamlError
 
@@ -31,6 +32,21 @@ BASE_ON_CREATE = (
     "a new object has no revision to be based on: omit base_revision or send 0, "
     "and update an existing object with PUT or PATCH"
 )
+
+
+class KastenVersionField(serializers.CharField):
+    """A Kasten release such as `8.5` or `9.0.10`, refused with the expected form otherwise."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(max_length=20, **kwargs)
+
+    def to_internal_value(self, data) -> str:
+        value = super().to_internal_value(data)
+        try:
+            parse_kasten_version(value)
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from None
+        return value.strip()
 
 
 def error_entry(message: str, field: str | None = None, position=None) -> dict:

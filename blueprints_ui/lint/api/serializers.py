@@ -3,8 +3,8 @@
 from django.conf import settings
 from rest_framework import serializers
 
+from blueprints_ui.core.api import KastenVersionField
 from lifecycle.lint import Options, Profile, Severity
-from lifecycle.lint.options import parse_kasten_version
 
 INPUT_FILE = "input.yaml"
 
@@ -28,9 +28,8 @@ class LintRequestSerializer(serializers.Serializer):
         required=False,
         help_text="`kasten` (Kasten's rules) or `kanister` (standalone); default LINT_PROFILE.",
     )
-    kasten_version = serializers.CharField(
+    kasten_version = KastenVersionField(
         required=False,
-        max_length=20,
         help_text="The Kasten release to check against, e.g. `8.5`; default KASTEN_VERSION.",
     )
 
@@ -43,13 +42,6 @@ class LintRequestSerializer(serializers.Serializer):
         if not value.strip():
             raise serializers.ValidationError("is empty: send the YAML to lint")
         return universal_newlines(value)
-
-    def validate_kasten_version(self, value: str) -> str:
-        try:
-            parse_kasten_version(value)
-        except ValueError as error:
-            raise serializers.ValidationError(str(error)) from None
-        return value.strip()
 
     def validate(self, attrs: dict) -> dict:
         options = Options(

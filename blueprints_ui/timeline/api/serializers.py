@@ -3,9 +3,9 @@
 from django.conf import settings
 from rest_framework import serializers
 
+from blueprints_ui.core.api import KastenVersionField
 from blueprints_ui.kasten.models import Policy
 from blueprints_ui.timeline.reporting import KUBESTASH_OPERATIONS
-from lifecycle.lint.options import parse_kasten_version
 from lifecycle.operations import OPERATIONS, Kind, Level, Outcome
 
 ALL_OPERATIONS = OPERATIONS + KUBESTASH_OPERATIONS
@@ -30,9 +30,8 @@ class TimelineQuerySerializer(serializers.Serializer):
     fail = serializers.CharField(
         required=False, max_length=1000, help_text="The id of the step that fails."
     )
-    kasten_version = serializers.CharField(
+    kasten_version = KastenVersionField(
         required=False,
-        max_length=20,
         help_text="The Kasten release whose lifecycle to show, e.g. `8.5`; default KASTEN_VERSION.",
     )
 
@@ -41,13 +40,6 @@ class TimelineQuerySerializer(serializers.Serializer):
             known = ", ".join(sorted(Policy.objects.values_list("name", flat=True))) or "none"
             raise serializers.ValidationError(f"no stored policy {value!r} (known: {known})")
         return value
-
-    def validate_kasten_version(self, value: str) -> str:
-        try:
-            parse_kasten_version(value)
-        except ValueError as error:
-            raise serializers.ValidationError(str(error)) from None
-        return value.strip()
 
     def validate(self, attrs: dict) -> dict:
         return {"kasten_version": settings.KASTEN_VERSION, **attrs}
